@@ -1,0 +1,120 @@
+package llmcap.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import llmcap.catalog.Catalog;
+import llmcap.catalog.CatalogException;
+import llmcap.catalog.Entry;
+import llmcap.catalog.Figure;
+import llmcap.catalog.Numbers;
+import llmcap.catalog.Scenario;
+import llmcap.domain.Input;
+import llmcap.domain.Origin;
+import llmcap.domain.Quantity;
+import llmcap.domain.Suggest;
+import llmcap.engine.RuleIndex;
+
+/**
+ * Turns a selection into the engine's leaf quantities, each with its origin. Later layers win:
+ * catalog figures, then the scenario's assumptions, then its judgements (only with its own model and
+ * GPU), then {@code --set}. Defaults written as rules apply to whatever none of these gives.
+ */
+final class InputBuilder {
+
+    private final Catalog catalog;
+    private final RuleIndex index;
+    private final Map<String, Input> inputs = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+
+    InputBuilder(Catalog catalog, RuleIndex index) {
+        this.catalog = catalog;
+        this.index = index;
+    }
+
+    List<Input> inputs() {
+        return List.copyOf(inputs.values());
+    }
+
+    /** What the user should know about how inputs were chosen (e.g. judgements dropped). */
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    InputBuilder catalogEntry(String prefix, Entry entry) {
+        for (Figure f : entry.figures().values()) {
+            put(new Quantity(prefix + "." + f.key(), f.value(), f.unit()),
+                    Origin.catalog(entry.file(), entry.id(), citation(f)));
+        }
+        return this;
+    }
+
+    InputBuilder scenario(Scenario s, String modelId, String gpuId) {
+        s.referenceModel().ifPresent(id -> catalogEntry("reference", catalog.model(id)));
+        s.crosscheckModel().ifPresent(id -> crosscheck(catalog.model(id)));
+        values(s, s.assumptions());
+        if (s.model().equals(modelId) && s.gpu().equals(gpuId)) {
+            values(s, s.judgements());
+        } else if (!s.judgements().isEmpty()) {
+            notes.add("the scenario's judgements (" + String.join(", ", s.judgements().stream()
+                    .map(Scenario.Value::name).toList()) + ") hold for " + s.model() + " on " + s.gpu()
+                    + " only, so they are not used for " + modelId + " on " + gpuId);
+        }
+        return this;
+    }
+
+    /** Applies {@code --set NAME=VALUE} overrides; an unknown name or a non-number is a usage error. */
+    InputBuilder sets(Map<String, String> sets) {
+        Set<String> known = new TreeSet<>(index.names());
+        known.addAll(inputs.keySet());
+        for (Map.Entry<String, String> e : sets.entrySet()) {
+            String name = e.getKey();
+            if (!known.contains(name)) {
+                throw new UsageException("--set " + name + ": unknown assumption" + Suggest.hint(name, known)
+                        + "; `llmcap rules` lists the names the rules use");
+            }
+            double value;
+            try {
+                value = Numbers.parse(e.getValue());
+            } catch (NumberFormatException ex) {
+                throw new UsageException("--set " + name + ": " + ex.getMessage());
+            }
+            String unit = unitOf(name).orElseThrow(() -> new UsageException("--set " + name
+                    + ": no rule or catalog entry gives this quantity a unit, so it cannot be set"));
+            put(new Quantity(name, value, unit), Origin.commandLine("--set " + name + "=" + e.getValue()));
+        }
+        return this;
+    }
+
+    private void crosscheck(Entry model) {
+        catalogEntry("crosscheck", model);
+        model.info("training_run.gpu").ifPresent(g -> catalogEntry("crosscheck.gpu", catalog.gpu(g)));
+    }
+
+    private void values(Scenario s, List<Scenario.Value> values) {
+        for (Scenario.Value v : values) {
+            String unit = v.unit() != null ? v.unit() : unitOf(v.name()).orElseThrow(() -> new CatalogException(
+                    s.file() + ":" + v.line() + ": scenario '" + s.id() + "': " + v.name()
+                            + ": give a unit ({value: ..., unit: ...}); no rule creates this quantity"));
+            put(new Quantity(v.name(), v.value(), unit), Origin.scenario(s.file(), v.line(), v.source()));
+        }
+    }
+
+    private Optional<String> unitOf(String name) {
+        Input existing = inputs.get(name);
+        return existing != null ? Optional.of(existing.quantity().unit()) : index.unitOf(name);
+    }
+
+    private void put(Quantity q, Origin origin) {
+        inputs.put(q.name(), new Input(q, origin));
+    }
+
+    private static String citation(Figure f) {
+        String base = f.source() == null ? "" : f.source();
+        return f.verified() ? base : base + " [unverified]";
+    }
+}

@@ -1,0 +1,91 @@
+package llmcap.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import llmcap.catalog.Catalog;
+import llmcap.catalog.Scenario;
+import llmcap.engine.Engine;
+import llmcap.engine.Estimate;
+import llmcap.engine.RuleBook;
+import llmcap.engine.RuleFile;
+
+/**
+ * A rules folder and a catalog folder, loaded once and used for any number of estimates. This is
+ * the whole of llmcap that a command line, a test or another program needs.
+ */
+public final class Workspace {
+
+    private final Folder rulesFolder;
+    private final Folder catalogFolder;
+    private final Timings timings;
+    private RuleBook book;
+    private Catalog catalog;
+
+    public Workspace(Folder rules, Folder catalog, Timings timings) {
+        this.rulesFolder = rules;
+        this.catalogFolder = catalog;
+        this.timings = timings;
+    }
+
+    public Folder rulesFolder() {
+        return rulesFolder;
+    }
+
+    public Folder catalogFolder() {
+        return catalogFolder;
+    }
+
+    public Timings timings() {
+        return timings;
+    }
+
+    public RuleBook rules() {
+        if (book == null) {
+            List<RuleFile> files = timings.time("read rules", () -> RuleFile.readAll(rulesFolder.path(),
+                    rulesFolder.display()));
+            book = timings.time("compile rules", () -> RuleBook.compile(files));
+        }
+        return book;
+    }
+
+    public Catalog catalog() {
+        if (catalog == null) {
+            catalog = timings.time("load catalog", () -> Catalog.load(catalogFolder.path(), catalogFolder.display()));
+        }
+        return catalog;
+    }
+
+    public Scenario scenario(String idOrPath) {
+        boolean isPath = idOrPath.endsWith(".yaml") || idOrPath.endsWith(".yml") || idOrPath.contains("/");
+        if (isPath) {
+            Path p = Path.of(idOrPath);
+            if (!Files.isRegularFile(p)) {
+                throw new UsageException("--scenario " + idOrPath + ": no such file");
+            }
+            return catalog().scenarioFile(p, idOrPath);
+        }
+        return catalog().scenario(idOrPath);
+    }
+
+    public Result estimate(Selection selection) {
+        Catalog c = catalog();
+        RuleBook b = rules();
+        Scenario s = scenario(selection.scenario());
+        String modelId = selection.model().orElse(s.model());
+        String gpuId = selection.gpu().orElse(s.gpu());
+        InputBuilder inputs = new InputBuilder(c, b.index())
+                .catalogEntry("model", c.model(modelId))
+                .catalogEntry("gpu", c.gpu(gpuId))
+                .scenario(s, modelId, gpuId)
+                .sets(selection.sets());
+        Estimate e = timings.time("fire rules", () -> new Engine(b).run(inputs.inputs()));
+        List<String> notes = new java.util.ArrayList<>(inputs.notes());
+        for (String name : selection.sets().keySet()) {
+            if (!e.isRead(name)) {
+                notes.add("--set " + name + " has no effect here: no rule that fired read it");
+            }
+        }
+        return new Result(s, modelId, gpuId, e, notes, rulesFolder, catalogFolder);
+    }
+}

@@ -1,0 +1,139 @@
+package llmcap.catalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import llmcap.domain.Suggest;
+
+/**
+ * The GPUs, models and scenarios of one catalog folder, checked as a whole: ids are unique, and
+ * every id an entry or scenario refers to exists.
+ *
+ * @param display how errors and provenance name the folder ({@code catalog}, or the path given)
+ */
+public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry> models,
+                      Map<String, Scenario> scenarios) {
+
+    public Catalog {
+        gpus = Collections.unmodifiableMap(gpus);
+        models = Collections.unmodifiableMap(models);
+        scenarios = Collections.unmodifiableMap(scenarios);
+    }
+
+    /** Loads {@code gpus.yaml}, {@code models.yaml} and {@code scenarios/*.yaml} from {@code dir}. */
+    public static Catalog load(Path dir, String display) {
+        Map<String, Entry> gpus = byId(GpuLoader.load(read(dir, display, "gpus.yaml")), "gpu");
+        Map<String, Entry> models = byId(ModelLoader.load(read(dir, display, "models.yaml")), "model");
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        for (Path file : scenarioFiles(dir, display)) {
+            String name = display + "/scenarios/" + file.getFileName();
+            Scenario s = ScenarioLoader.load(Yaml.read(file, name));
+            Scenario twin = scenarios.putIfAbsent(s.id(), s);
+            if (twin != null) {
+                throw new CatalogException(name + ": scenario id '" + s.id() + "' is also used by " + twin.file());
+            }
+        }
+        Catalog c = new Catalog(display, gpus, models, scenarios);
+        c.checkReferences();
+        return c;
+    }
+
+    public Entry gpu(String id) {
+        return find(gpus, id, "GPU");
+    }
+
+    public Entry model(String id) {
+        return find(models, id, "model");
+    }
+
+    public Scenario scenario(String id) {
+        Scenario s = scenarios.get(id);
+        if (s == null) {
+            throw new UnknownIdException("unknown scenario '" + id + "'" + Suggest.hint(id, scenarios.keySet())
+                    + "; known: " + String.join(", ", scenarios.keySet()));
+        }
+        return s;
+    }
+
+    private static Entry find(Map<String, Entry> entries, String id, String what) {
+        Entry e = entries.get(id);
+        if (e == null) {
+            throw new UnknownIdException("unknown " + what + " '" + id + "'" + Suggest.hint(id, entries.keySet())
+                    + "; known: " + String.join(", ", entries.keySet()));
+        }
+        return e;
+    }
+
+    /** Checks that a scenario's ids exist in this catalog; the error names the scenario's line. */
+    public void checkScenario(Scenario s) {
+        requireId(s, s.model(), models, "model");
+        requireId(s, s.gpu(), gpus, "GPU");
+        s.referenceModel().ifPresent(r -> requireId(s, r, models, "reference model"));
+        s.crosscheckModel().ifPresent(r -> requireId(s, r, models, "cross-check model"));
+    }
+
+    private void checkReferences() {
+        for (Entry m : models.values()) {
+            m.info("training_run.gpu").ifPresent(g -> {
+                if (!gpus.containsKey(g)) {
+                    throw new CatalogException(m.file() + ":" + m.line() + ": model '" + m.id()
+                            + "': training_run.gpu '" + g + "' is not in gpus.yaml" + Suggest.hint(g, gpus.keySet()));
+                }
+            });
+        }
+        scenarios.values().forEach(this::checkScenario);
+    }
+
+    private static void requireId(Scenario s, String id, Map<String, Entry> known, String what) {
+        if (!known.containsKey(id)) {
+            throw new CatalogException(s.file() + ": scenario '" + s.id() + "': " + what + " '" + id
+                    + "' is not in the catalog" + Suggest.hint(id, known.keySet()));
+        }
+    }
+
+    private static YNode read(Path dir, String display, String name) {
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new CatalogException(display + "/" + name + ": missing (a catalog folder holds gpus.yaml,"
+                    + " models.yaml and scenarios/)");
+        }
+        return Yaml.read(file, display + "/" + name);
+    }
+
+    private static Map<String, Entry> byId(List<Entry> entries, String kind) {
+        Map<String, Entry> out = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            Entry twin = out.putIfAbsent(e.id(), e);
+            if (twin != null) {
+                throw new CatalogException(e.file() + ":" + e.line() + ": duplicate " + kind + " id '" + e.id()
+                        + "' (first at line " + twin.line() + ")");
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> scenarioFiles(Path dir, String display) {
+        Path sub = dir.resolve("scenarios");
+        if (!Files.isDirectory(sub)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(sub)) {
+            return new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList());
+        } catch (IOException e) {
+            throw new CatalogException(display + "/scenarios: cannot list (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Loads a scenario from a file outside the catalog ({@code --scenario PATH}). */
+    public Scenario scenarioFile(Path file, String display) {
+        Scenario s = ScenarioLoader.load(Yaml.read(file, display));
+        checkScenario(s);
+        return s;
+    }
+}

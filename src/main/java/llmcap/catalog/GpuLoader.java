@@ -1,0 +1,67 @@
+package llmcap.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads {@code gpus.yaml}. Units are in the field names: {@code memory_gb} (1e9 B) or
+ * {@code memory_gib} (2^30 B), {@code bandwidth_gb_per_s}, {@code tdp_w}, dense peaks in
+ * {@code dense_tflops.<precision>}, and a dated {@code rental} price.
+ */
+final class GpuLoader {
+
+    static final List<String> PRECISIONS = List.of("fp64", "fp32", "tf32", "bf16", "fp16", "fp8", "int8", "fp4");
+    private static final Set<String> FIELDS = Set.of("id", "name", "vendor", "memory_gb", "memory_gib",
+            "bandwidth_gb_per_s", "tdp_w", "dense_tflops", "source", "sources", "unverified", "notes", "rental");
+    private static final Set<String> RENTAL = Set.of("usd_per_gpu_hour", "offer", "date", "source");
+
+    private GpuLoader() {
+    }
+
+    static List<Entry> load(YNode root) {
+        Fields top = new Fields(root, "gpus file").allowOnly(Set.of("gpus"));
+        List<Entry> out = new ArrayList<>();
+        for (YNode node : top.list("gpus")) {
+            out.add(entry(node));
+        }
+        return out;
+    }
+
+    private static Entry entry(YNode node) {
+        Fields probe = new Fields(node, "gpu entry");
+        String id = EntryBuilder.id(probe);
+        Fields f = new Fields(node, "gpu '" + id + "'").allowOnly(FIELDS);
+        EntryBuilder b = new EntryBuilder("gpu", f, id, knownPaths());
+        if (f.has("memory_gb") == f.has("memory_gib")) {
+            throw f.error("memory_gb", "give exactly one of memory_gb (1e9 bytes) and memory_gib (2^30 bytes)");
+        }
+        b.optional(f, "memory_gb", "memory_bytes", 1e9, "B");
+        b.optional(f, "memory_gib", "memory_bytes", 1024.0 * 1024 * 1024, "B");
+        b.required(f, "bandwidth_gb_per_s", "bandwidth_bytes_per_s", 1e9, "B/s");
+        b.optional(f, "tdp_w", "tdp_w", 1, "W");
+        Fields peaks = f.map("dense_tflops", "gpu '" + id + "': dense_tflops").allowOnly(Set.copyOf(PRECISIONS));
+        for (String p : PRECISIONS) {
+            b.optional(peaks, "dense_tflops." + p, "flops_" + p, 1e12, "FLOP/s");
+        }
+        if (!peaks.has("bf16") && !peaks.has("fp16")) {
+            throw f.error("dense_tflops", "needs at least a bf16 or fp16 peak (the 16-bit tensor peak the rules use)");
+        }
+        f.optMap("rental", "gpu '" + id + "': rental").ifPresent(r -> {
+            r.allowOnly(RENTAL);
+            b.required(r, "rental.usd_per_gpu_hour", "rental_usd_per_hour", 1, "USD/GPU-h");
+            b.info("rental.offer", r.text("offer"));
+            b.info("rental.date", r.text("date"));
+            b.info("rental.source", r.text("source"));
+        });
+        f.optText("vendor").ifPresent(v -> b.info("vendor", v));
+        return b.build(f.text("name"));
+    }
+
+    private static Set<String> knownPaths() {
+        Set<String> s = new java.util.HashSet<>(Set.of("memory_gb", "memory_gib", "bandwidth_gb_per_s", "tdp_w",
+                "rental.usd_per_gpu_hour"));
+        PRECISIONS.forEach(p -> s.add("dense_tflops." + p));
+        return s;
+    }
+}

@@ -1,0 +1,35 @@
+package llmcap.catalog;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A scenario: which model and GPU, the inputs it states, its judgement figures, and the values a
+ * published source gave for each figure, to compare with.
+ *
+ * @param assumptions values that hold whatever model and GPU are chosen
+ * @param judgements  values that hold only for the scenario's own model and GPU (a planner's call
+ *                    such as "about 1000 A100 for training"); dropped when either is swapped
+ * @param published   the source's own figures, shown beside llmcap's
+ */
+public record Scenario(String id, String title, String file, String source, String model, String gpu,
+                       Optional<String> referenceModel, Optional<String> crosscheckModel,
+                       List<Value> assumptions, List<Value> judgements, List<PublishedFigure> published) {
+
+    public Scenario {
+        Objects.requireNonNull(id, "id must not be null");
+        assumptions = List.copyOf(assumptions);
+        judgements = List.copyOf(judgements);
+        published = List.copyOf(published);
+    }
+
+    /** A value the scenario states for a quantity; unit null means "the unit the rules give it". */
+    public record Value(String name, double value, String unit, String source, int line) {
+    }
+
+    /** A figure as the scenario's source published it, in base units. */
+    public record PublishedFigure(String figure, String quantity, double value, String label, String note,
+                                  int line) {
+    }
+}

@@ -1,0 +1,72 @@
+package llmcap.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import llmcap.domain.Quantity;
+import llmcap.domain.Unit;
+
+/** Reads one scenario file. */
+public final class ScenarioLoader {
+
+    private static final Set<String> FIELDS = Set.of("id", "title", "source", "model", "gpu", "reference_model",
+            "crosscheck_model", "assumptions", "judgements", "published");
+    private static final Set<String> VALUE = Set.of("value", "unit", "source");
+    private static final Set<String> FIGURE = Set.of("figure", "quantity", "value", "label", "note");
+
+    private ScenarioLoader() {
+    }
+
+    public static Scenario load(YNode root) {
+        Fields f = new Fields(root, "scenario").allowOnly(FIELDS);
+        String id = EntryBuilder.id(f);
+        String ctx = "scenario '" + id + "'";
+        f = new Fields(root, ctx);
+        return new Scenario(id, f.text("title"), f.file(), f.text("source"), f.text("model"), f.text("gpu"),
+                f.optText("reference_model"), f.optText("crosscheck_model"),
+                values(f, "assumptions", ctx), values(f, "judgements", ctx), published(f, ctx));
+    }
+
+    private static List<Scenario.Value> values(Fields f, String key, String ctx) {
+        List<Scenario.Value> out = new ArrayList<>();
+        if (!f.has(key)) {
+            return out;
+        }
+        Fields block = f.map(key, ctx + ": " + key);
+        for (String name : block.keys()) {
+            if (!Quantity.isValidName(name)) {
+                throw block.error(name, "is not a dotted quantity name such as serving.daily_users");
+            }
+            YNode node = block.node(name);
+            if (node instanceof YNode.Mapping) {
+                Fields v = block.map(name, ctx + ": " + key + "." + name).allowOnly(VALUE);
+                String unit = v.optText("unit").orElse(null);
+                if (unit != null && !Unit.isKnown(unit)) {
+                    throw v.error("unit", "unknown unit '" + unit + "' (known: " + Unit.symbols() + ")");
+                }
+                out.add(new Scenario.Value(name, v.number("value"), unit, v.optText("source").orElse(null),
+                        node.line()));
+            } else {
+                out.add(new Scenario.Value(name, block.number(name), null, null, node.line()));
+            }
+        }
+        return out;
+    }
+
+    private static List<Scenario.PublishedFigure> published(Fields f, String ctx) {
+        List<Scenario.PublishedFigure> out = new ArrayList<>();
+        if (!f.has("published")) {
+            return out;
+        }
+        for (YNode node : f.list("published")) {
+            Fields p = new Fields(node, ctx + ": published figure").allowOnly(FIGURE);
+            String q = p.text("quantity");
+            if (!Quantity.isValidName(q)) {
+                throw p.error("quantity", "'" + q + "' is not a dotted quantity name");
+            }
+            out.add(new Scenario.PublishedFigure(p.text("figure"), q, p.number("value"), p.text("label"),
+                    p.optText("note").orElse(""), node.line()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,127 @@
+package llmcap.catalog;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads a YAML file into a small tree of {@link YNode}s that remember their file and line, so every
+ * error can name both. Only SnakeYAML's composer runs: no Java object is ever constructed from a
+ * tag, and any tag beyond the standard scalar, list and map tags is refused.
+ */
+public final class Yaml {
+
+    private static final Set<Tag> ALLOWED_TAGS = Set.of(Tag.MAP, Tag.SEQ, Tag.STR, Tag.INT, Tag.FLOAT,
+            Tag.BOOL, Tag.NULL, Tag.TIMESTAMP);
+    private static final int MAX_BYTES = 4 * 1024 * 1024;
+
+    private Yaml() {
+    }
+
+    /** Parses {@code file}; {@code display} is the name errors use (e.g. {@code catalog/gpus.yaml}). */
+    public static YNode read(Path file, String display) {
+        String text;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new CatalogException(display + ": file is larger than " + MAX_BYTES / (1024 * 1024)
+                        + " MiB; a catalog file this large is not plausible");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new CatalogException(display + ": not valid UTF-8 text");
+        } catch (IOException e) {
+            throw new CatalogException(display + ": cannot read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
+        }
+        return parse(text, display);
+    }
+
+    /** Parses YAML text; {@code display} names it in errors. */
+    public static YNode parse(String text, String display) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(20);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(30);
+        options.setCodePointLimit(MAX_BYTES);
+        org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(new SafeConstructor(options));
+        Node root;
+        try (Reader reader = new java.io.StringReader(text)) {
+            root = yaml.compose(reader);
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = m == null ? display : display + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw new CatalogException(where + ": YAML syntax error: " + oneLine(problem));
+        } catch (YAMLException | IOException e) {
+            throw new CatalogException(display + ": YAML error: " + oneLine(e.getMessage()));
+        }
+        if (root == null) {
+            throw new CatalogException(display + ": file is empty");
+        }
+        return convert(root, display, new int[] {0});
+    }
+
+    private static YNode convert(Node node, String display, int[] budget) {
+        if (++budget[0] > 200_000) {
+            throw new CatalogException(display + ": too many YAML nodes (alias expansion?)");
+        }
+        int line = node.getStartMark().getLine() + 1;
+        if (!ALLOWED_TAGS.contains(node.getTag())) {
+            throw new CatalogException(display + ":" + line + ": YAML tag " + node.getTag()
+                    + " is not allowed: catalog files are data and never construct objects");
+        }
+        if (node instanceof ScalarNode s) {
+            boolean isNull = s.getTag().equals(Tag.NULL);
+            return new YNode.Scalar(display, line, s.getValue(), isNull);
+        }
+        if (node instanceof SequenceNode seq) {
+            List<YNode> items = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                items.add(convert(item, display, budget));
+            }
+            return new YNode.Sequence(display, line, items);
+        }
+        MappingNode map = (MappingNode) node;
+        Map<String, YNode> fields = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode key)) {
+                throw new CatalogException(display + ":" + (t.getKeyNode().getStartMark().getLine() + 1)
+                        + ": a mapping key must be plain text");
+            }
+            int keyLine = key.getStartMark().getLine() + 1;
+            if (fields.containsKey(key.getValue())) {
+                throw new CatalogException(display + ":" + keyLine + ": duplicate key '" + key.getValue() + "'");
+            }
+            fields.put(key.getValue(), convert(t.getValueNode(), display, budget));
+        }
+        return new YNode.Mapping(display, line, fields);
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "unknown problem" : s.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,75 @@
+package llmcap.domain;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The units a quantity may carry. Values are stored in the base unit named by the symbol; the
+ * {@link Style} says how a human-readable report prints them. SI prefixes only (1 GB = 1e9 B).
+ */
+public enum Unit {
+    BYTE("B", Style.SI),
+    BYTE_PER_S("B/s", Style.SI),
+    BYTE_PER_PARAM("B/param", Style.PLAIN),
+    FLOP("FLOP", Style.SCIENTIFIC),
+    FLOP_PER_S("FLOP/s", Style.SI),
+    FLOP_PER_DAY("FLOP/day", Style.SCIENTIFIC),
+    FLOP_PER_TOKEN("FLOP/token", Style.SCIENTIFIC),
+    FLOP_PER_PARAM_TOKEN("FLOP/param/token", Style.PLAIN),
+    PF_DAY("PF-day", Style.PLAIN),
+    PARAM("param", Style.SCIENTIFIC),
+    TOKEN("token", Style.SCIENTIFIC),
+    TOKEN_PER_DAY("token/day", Style.SCIENTIFIC),
+    TOKEN_PER_CHAR("token/char", Style.PLAIN),
+    CHAR_PER_DAY("char/day", Style.SCIENTIFIC),
+    CHAR_PER_USER("char/user", Style.PLAIN),
+    USER("user", Style.PLAIN),
+    GPU("GPU", Style.PLAIN),
+    GPU_DAY("GPU-day", Style.PLAIN),
+    GPU_HOUR("GPU-h", Style.PLAIN),
+    SECOND("s", Style.PLAIN),
+    HOUR("h", Style.PLAIN),
+    DAY("day", Style.PLAIN),
+    WATT("W", Style.PLAIN),
+    USD("USD", Style.CURRENCY),
+    USD_PER_DAY("USD/day", Style.CURRENCY),
+    USD_PER_GPU_HOUR("USD/GPU-h", Style.CURRENCY),
+    RATIO("1", Style.PLAIN);
+
+    /** How a report prints a value of this unit. */
+    public enum Style { SI, SCIENTIFIC, PLAIN, CURRENCY }
+
+    private final String symbol;
+    private final Style style;
+
+    Unit(String symbol, Style style) {
+        this.symbol = symbol;
+        this.style = style;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public Style style() {
+        return style;
+    }
+
+    /** The unit with this symbol; the message lists the known symbols when there is none. */
+    public static Unit of(String symbol) {
+        for (Unit u : values()) {
+            if (u.symbol.equals(symbol)) {
+                return u;
+            }
+        }
+        throw new IllegalArgumentException("unknown unit '" + symbol + "' (known: " + symbols() + ")");
+    }
+
+    public static boolean isKnown(String symbol) {
+        return Arrays.stream(values()).anyMatch(u -> u.symbol.equals(symbol));
+    }
+
+    public static String symbols() {
+        return Arrays.stream(values()).map(Unit::symbol).collect(Collectors.joining(", "));
+    }
+}

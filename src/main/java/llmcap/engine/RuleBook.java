@@ -1,0 +1,86 @@
+package llmcap.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.conf.EqualityBehaviorOption;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * The rules of one folder, compiled at run time, with the index that locates each rule. Compiling
+ * reports every error of every file at once, each as {@code rules/FILE.drl:LINE: message}.
+ */
+public final class RuleBook {
+
+    private final KieBase kieBase;
+    private final RuleIndex index;
+    private final List<RuleFile> files;
+
+    private RuleBook(KieBase kieBase, RuleIndex index, List<RuleFile> files) {
+        this.kieBase = kieBase;
+        this.index = index;
+        this.files = List.copyOf(files);
+    }
+
+    public static RuleBook compile(List<RuleFile> files) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (RuleFile f : files) {
+            Resource r = ResourceFactory.newByteArrayResource(f.text().getBytes(StandardCharsets.UTF_8));
+            r.setSourcePath(f.display());
+            builder.add(r, ResourceType.DRL);
+        }
+        if (builder.hasErrors()) {
+            throw new RuleException(errors(builder));
+        }
+        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
+        // Equal quantities are one fact: two rules deriving the same value do not double every consumer.
+        conf.setOption(EqualityBehaviorOption.EQUALITY);
+        InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase(conf);
+        kb.addPackages(builder.getKnowledgePackages());
+        return new RuleBook(kb, new RuleIndex(files), files);
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public RuleIndex index() {
+        return index;
+    }
+
+    public List<RuleFile> files() {
+        return files;
+    }
+
+    private static List<String> errors(KnowledgeBuilder builder) {
+        List<String> out = new ArrayList<>();
+        for (KnowledgeBuilderError e : builder.getErrors()) {
+            String path = e.getResource() != null && e.getResource().getSourcePath() != null
+                    ? e.getResource().getSourcePath() : "rules";
+            int[] lines = e.getLines();
+            int line = lines != null && lines.length > 0 ? lines[0] : 0;
+            String msg = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ").strip();
+            if (msg.startsWith("Parser returned a null Package")) {
+                continue; // follows every syntax error and says nothing of its own
+            }
+            String line1 = path + (line > 0 ? ":" + line : "") + ": " + msg;
+            if (!out.contains(line1)) {
+                out.add(line1);
+            }
+        }
+        if (out.isEmpty()) {
+            out.add("rules: compilation failed without a message");
+        }
+        return out;
+    }
+}

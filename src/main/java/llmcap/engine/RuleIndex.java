@@ -1,0 +1,183 @@
+package llmcap.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import llmcap.domain.Quantity;
+
+/**
+ * Reads DRL text (not the compiled rules) to learn each rule's file, line, the quantity names it
+ * reads and the quantities it creates with {@code new Quantity("name", value, "unit")}. Drools keeps
+ * no line numbers for rules, so provenance takes them from here.
+ */
+public final class RuleIndex {
+
+    private static final Pattern RULE = Pattern.compile("(?m)^[ \\t]*rule[ \\t]+(\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
+    private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end\\b");
+    private static final Pattern THEN = Pattern.compile("(?m)^[ \\t]*then\\b");
+    private static final Pattern LITERAL = Pattern.compile("\"([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)+)\"");
+    private static final Pattern NEW_QUANTITY = Pattern.compile("new\\s+Quantity\\s*\\(");
+
+    private final Map<String, RuleInfo> rules = new LinkedHashMap<>();
+
+    public RuleIndex(List<RuleFile> files) {
+        for (RuleFile f : files) {
+            scan(f);
+        }
+    }
+
+    public Collection<RuleInfo> rules() {
+        return rules.values();
+    }
+
+    public Optional<RuleInfo> rule(String packageName, String name) {
+        return Optional.ofNullable(rules.get(packageName + "/" + name));
+    }
+
+    /** Every quantity name any rule mentions, read or derived: the names {@code --set} may use. */
+    public Set<String> names() {
+        Set<String> out = new TreeSet<>();
+        for (RuleInfo r : rules.values()) {
+            out.addAll(r.reads());
+            out.addAll(r.derives().keySet());
+        }
+        return out;
+    }
+
+    /** The unit the rules give {@code name}, if some rule creates it with a literal unit. */
+    public Optional<String> unitOf(String name) {
+        return rules.values().stream().map(r -> r.derives().get(name)).filter(u -> u != null && !u.isEmpty())
+                .findFirst();
+    }
+
+    private void scan(RuleFile file) {
+        String text = blankComments(file.text());
+        String pkg = file.packageName();
+        Matcher m = RULE.matcher(text);
+        while (m.find()) {
+            String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            int line = lineOf(text, m.start(1));
+            Matcher end = END.matcher(text);
+            int stop = end.find(m.end()) ? end.start() : text.length();
+            Matcher then = THEN.matcher(text).region(m.end(), stop);
+            int rhs = then.find() ? then.end() : stop;
+            String lhsText = text.substring(m.end(), rhs);
+            String rhsText = text.substring(rhs, stop);
+            rules.putIfAbsent(pkg + "/" + name,
+                    new RuleInfo(name, pkg, file.display(), line, literals(lhsText), creations(rhsText)));
+        }
+    }
+
+    private static List<String> literals(String s) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = LITERAL.matcher(s);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** name -> unit for every {@code new Quantity("name", ..., "unit")} in an action. */
+    private static Map<String, String> creations(String rhs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = NEW_QUANTITY.matcher(rhs);
+        while (m.find()) {
+            List<String> args = arguments(rhs, m.end());
+            if (args.isEmpty()) {
+                continue;
+            }
+            String name = unquote(args.get(0));
+            if (name != null && Quantity.isValidName(name)) {
+                String unit = args.size() == 3 ? unquote(args.get(2)) : null;
+                out.put(name, unit == null ? "" : unit);
+            }
+        }
+        return out;
+    }
+
+    /** The top-level comma-separated arguments of the call whose '(' ends just before {@code from}. */
+    private static List<String> arguments(String s, int from) {
+        List<String> args = new ArrayList<>();
+        int depth = 0;
+        int start = from;
+        boolean inString = false;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth-- == 0) {
+                args.add(s.substring(start, i).strip());
+                return args;
+            } else if (c == ',' && depth == 0) {
+                args.add(s.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        return List.of();
+    }
+
+    private static String unquote(String arg) {
+        return arg.length() >= 2 && arg.startsWith("\"") && arg.endsWith("\"") ? arg.substring(1, arg.length() - 1) : null;
+    }
+
+    /** Replaces comments by spaces (keeping newlines) so commented-out rules are not indexed. */
+    static String blankComments(String text) {
+        StringBuilder out = new StringBuilder(text);
+        boolean inString = false;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            char next = i + 1 < out.length() ? out.charAt(i + 1) : 0;
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '/' && next == '/' || c == '#' && (i == 0 || out.charAt(i - 1) == '\n')) {
+                while (i < out.length() && out.charAt(i) != '\n') {
+                    out.setCharAt(i++, ' ');
+                }
+            } else if (c == '/' && next == '*') {
+                while (i < out.length() && !(out.charAt(i) == '*' && i + 1 < out.length() && out.charAt(i + 1) == '/')) {
+                    if (out.charAt(i) != '\n') {
+                        out.setCharAt(i, ' ');
+                    }
+                    i++;
+                }
+                if (i + 1 < out.length()) {
+                    out.setCharAt(i, ' ');
+                    out.setCharAt(i + 1, ' ');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,22 @@
+package llmcap.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the index knows of one rule without running it: where it is written, the quantity names its
+ * conditions mention, and the quantities its action creates (with the units it gives them).
+ */
+public record RuleInfo(String name, String packageName, String file, int line, List<String> reads,
+                       Map<String, String> derives) {
+
+    public RuleInfo {
+        reads = List.copyOf(reads);
+        derives = Map.copyOf(derives);
+    }
+
+    /** {@code rules/serving.drl:40}. */
+    public String where() {
+        return file + ":" + line;
+    }
+}

@@ -1,0 +1,93 @@
+package llmcap.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+import llmcap.domain.Unit;
+
+/**
+ * Human-readable numbers with units: {@code 331.6 GB}, {@code 137.7 PFLOP/s}, {@code 3.145e23 FLOP},
+ * {@code 2,207 GPU}, {@code $360,000/day}. SI prefixes only: 1 GB = 1e9 bytes.
+ */
+public final class Show {
+
+    private static final String[] PREFIXES = {"", "k", "M", "G", "T", "P", "E", "Z", "Y"};
+
+    private Show() {
+    }
+
+    public static String value(double v, String unitSymbol) {
+        Unit unit = Unit.of(unitSymbol);
+        return switch (unit.style()) {
+            case SI -> si(v, unit.symbol());
+            case SCIENTIFIC -> withUnit(Math.abs(v) >= 1e6 ? scientific(v) : plain(v), unit.symbol());
+            case PLAIN -> withUnit(plain(v), unit.symbol());
+            case CURRENCY -> currency(v, unit);
+        };
+    }
+
+    /** Deviation of {@code ours} from {@code theirs} in percent, signed: {@code +0.55 %}. */
+    public static String deviation(double ours, double theirs) {
+        if (theirs == 0) {
+            return ours == 0 ? "0 %" : "n/a";
+        }
+        return String.format(Locale.ROOT, "%+.2f %%", percent(ours, theirs));
+    }
+
+    public static double percent(double ours, double theirs) {
+        return (ours - theirs) / Math.abs(theirs) * 100;
+    }
+
+    static String si(double v, String symbol) {
+        int i = 0;
+        double x = Math.abs(v);
+        while (x >= 1000 && i < PREFIXES.length - 1) {
+            x /= 1000;
+            i++;
+        }
+        return significant(Math.copySign(x, v), 4) + " " + PREFIXES[i] + symbol;
+    }
+
+    /** {@code 3.145e23}: four significant digits. */
+    static String scientific(double v) {
+        String s = String.format(Locale.ROOT, "%.3e", v);
+        String mantissa = s.substring(0, s.indexOf('e'));
+        int exp = Integer.parseInt(s.substring(s.indexOf('e') + 1));
+        mantissa = mantissa.contains(".") ? mantissa.replaceAll("0+$", "").replaceAll("\\.$", "") : mantissa;
+        return mantissa + "e" + exp;
+    }
+
+    /** Whole numbers grouped ({@code 13,000,000}); others to 4 significant digits, at least one decimal above 100. */
+    static String plain(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) v);
+        }
+        if (Math.abs(v) >= 100) {
+            return String.format(Locale.ROOT, "%,.1f", v);
+        }
+        return significant(v, 4);
+    }
+
+    static String significant(double v, int digits) {
+        if (v == 0) {
+            return "0";
+        }
+        BigDecimal b = new BigDecimal(v).round(new MathContext(digits));
+        String s = b.stripTrailingZeros().toPlainString();
+        return s;
+    }
+
+    private static String currency(double v, Unit unit) {
+        String amount = Math.abs(v) >= 100 ? String.format(Locale.ROOT, "$%,.0f", v)
+                : String.format(Locale.ROOT, "$%,.2f", v);
+        return switch (unit) {
+            case USD_PER_DAY -> amount + "/day";
+            case USD_PER_GPU_HOUR -> amount + "/GPU-h";
+            default -> amount;
+        };
+    }
+
+    private static String withUnit(String number, String symbol) {
+        return "1".equals(symbol) ? number : number + " " + symbol;
+    }
+}
