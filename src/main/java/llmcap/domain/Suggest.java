@@ -15,7 +15,8 @@ public final class Suggest {
         int limit = Math.max(2, wrong.length() / 3);
         return known.stream()
                 .filter(k -> distance(wrong, k) <= limit || k.contains(wrong) && wrong.length() >= 3)
-                .sorted(Comparator.comparingInt((String k) -> distance(wrong, k)).thenComparing(k -> k))
+                .sorted(Comparator.comparingInt((String k) -> k.contains(wrong) ? 0 : 1)
+                        .thenComparingInt(k -> distance(wrong, k)).thenComparing(k -> k))
                 .limit(3)
                 .toList();
     }

@@ -71,8 +71,10 @@ public final class RuleIndex {
             int rhs = then.find() ? then.end() : stop;
             String lhsText = text.substring(m.end(), rhs);
             String rhsText = text.substring(rhs, stop);
-            rules.putIfAbsent(pkg + "/" + name,
-                    new RuleInfo(name, pkg, file.display(), line, literals(lhsText), creations(rhsText)));
+            Map<String, String> derives = creations(rhsText);
+            List<String> reads = literals(lhsText);
+            reads.removeAll(derives.keySet()); // a default's "not Quantity(name == X)" guards X, it does not read it
+            rules.putIfAbsent(pkg + "/" + name, new RuleInfo(name, pkg, file.display(), line, reads, derives));
         }
     }
 

@@ -1,0 +1,47 @@
+package llmcap.cli;
+
+import java.util.concurrent.Callable;
+import llmcap.app.Timings;
+import llmcap.catalog.Catalog;
+import llmcap.report.CatalogListing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code llmcap catalog gpus|models|scenarios}: what the catalog holds. */
+@Command(name = "catalog", mixinStandardHelpOptions = true,
+        description = "List the catalog's GPUs, models or scenarios (JSON adds every figure's source).")
+final class CatalogCommand implements Callable<Integer> {
+
+    enum Kind { gpus, models, scenarios }
+
+    enum ListFormat { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "WHAT", description = "gpus, models or scenarios.")
+    Kind kind;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    ListFormat format;
+
+    @Mixin
+    SourceOptions sources = new SourceOptions();
+
+    @Override
+    public Integer call() {
+        Catalog c = sources.workspace(new Timings()).catalog();
+        boolean json = format == ListFormat.json;
+        String out = switch (kind) {
+            case gpus -> json ? CatalogListing.entriesJson(c.gpus().values()) : CatalogListing.gpusText(c);
+            case models -> json ? CatalogListing.entriesJson(c.models().values()) : CatalogListing.modelsText(c);
+            case scenarios -> json ? CatalogListing.scenariosJson(c) : CatalogListing.scenariosText(c);
+        };
+        spec.commandLine().getOut().print(out);
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,20 @@
+package llmcap.cli;
+
+/** The process exit codes, as documented in the README. */
+public final class ExitCode {
+    /** Success. */
+    public static final int OK = 0;
+    /** A command-line mistake: unknown option, bad --set, unknown id. */
+    public static final int USAGE = 2;
+    /** A catalog or scenario file that cannot be used. */
+    public static final int CATALOG = 3;
+    /** Rules that do not compile, fail while firing, conflict or never stop. */
+    public static final int RULES = 4;
+    /** A file or folder that cannot be read or written. */
+    public static final int IO = 5;
+    /** A bug in llmcap itself. */
+    public static final int INTERNAL = 70;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,23 @@
+package llmcap.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level command: only a holder for the subcommands and the shared help text. */
+@Command(name = "llmcap", mixinStandardHelpOptions = true, version = "llmcap 0.1.0",
+        description = {
+            "What it takes to store, serve and train a language model, on given hardware, and what it costs;",
+            "every number derived by an editable Drools rule and traceable to its inputs.",
+            "With no command, runs `estimate` on the default scenario (the article's ChatGPT estimate)."},
+        subcommands = {EstimateCommand.class, ExplainCommand.class, CatalogCommand.class, RulesCommand.class,
+            InitCommand.class},
+        footer = {"", "Exit codes: 0 ok, 2 usage, 3 bad catalog or scenario, 4 bad rules, 5 I/O, 70 internal error."})
+public final class LlmcapCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,49 @@
+package llmcap.cli;
+
+import java.util.concurrent.Callable;
+import llmcap.app.Timings;
+import llmcap.app.Workspace;
+import llmcap.engine.RuleBook;
+import llmcap.engine.RuleFile;
+import llmcap.engine.RuleIndex;
+import llmcap.report.RuleListing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code llmcap rules [--check]}: list every rule, or only compile them and report. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "List every rule with its file:line, what it derives and what it reads; --check only compiles.")
+final class RulesCommand implements Callable<Integer> {
+
+    enum ListFormat { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--check", description = "Only compile the rules and report errors (exit 4) or success.")
+    boolean check;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    ListFormat format;
+
+    @Mixin
+    SourceOptions sources = new SourceOptions();
+
+    @Override
+    public Integer call() {
+        Workspace w = sources.workspace(new Timings());
+        var out = spec.commandLine().getOut();
+        if (check) {
+            RuleBook book = w.rules();
+            out.printf("%s: %d rules in %d files compile%n", w.rulesFolder().display(), book.index().rules().size(),
+                    book.files().size());
+            return ExitCode.OK;
+        }
+        RuleIndex index = new RuleIndex(RuleFile.readAll(w.rulesFolder().path(), w.rulesFolder().display()));
+        out.print(format == ListFormat.json ? RuleListing.json(index) : RuleListing.text(index));
+        return ExitCode.OK;
+    }
+}

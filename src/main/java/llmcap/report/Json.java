@@ -1,0 +1,34 @@
+package llmcap.report;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+
+/** Small helpers so every JSON output writes numbers the same way. */
+final class Json {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private Json() {
+    }
+
+    /** Whole numbers as integers ({@code 2207}, not {@code 2207.0}); others as they are. */
+    static JsonPrimitive number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 9.007199254740992E15) {
+            return new JsonPrimitive((long) v);
+        }
+        return new JsonPrimitive(v);
+    }
+
+    static JsonArray strings(Iterable<String> items) {
+        JsonArray a = new JsonArray();
+        items.forEach(a::add);
+        return a;
+    }
+
+    static String write(JsonElement e) {
+        return GSON.toJson(e) + "\n";
+    }
+}

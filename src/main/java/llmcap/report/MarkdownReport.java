@@ -1,0 +1,54 @@
+package llmcap.report;
+
+import java.util.List;
+import llmcap.app.Result;
+import llmcap.engine.Derivation;
+
+/** The estimate as Markdown tables, for pasting into a document or an issue. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    public static String render(Result r) {
+        StringBuilder out = new StringBuilder();
+        out.append("# llmcap estimate: ").append(cell(r.scenario().title())).append("\n\n");
+        out.append("Scenario `").append(r.scenario().id()).append("`, model `").append(r.model()).append("`, GPU `")
+                .append(r.gpu()).append("`. Rules from `").append(r.rules().display()).append("`, catalog from `")
+                .append(r.catalog().display()).append("`. GB = 1e9 bytes.\n");
+        List<Comparison> comparisons = Comparison.of(r);
+        if (!comparisons.isEmpty()) {
+            out.append("\n## Published figures").append(r.comparable() ? "" : " (for another model or GPU)")
+                    .append("\n\nSource: ").append(cell(r.scenario().source())).append("\n\n");
+            out.append("| # | figure | quantity | llmcap | published | deviation |\n|---:|---|---|---:|---:|---:|\n");
+            for (Comparison c : comparisons) {
+                String unit = c.unit();
+                out.append("| ").append(c.published().figure()).append(" | ").append(cell(c.published().label()))
+                        .append(" | `").append(c.published().quantity()).append("` | ")
+                        .append(c.ours().map(d -> Show.value(d.quantity().value(), unit)).orElse("not derived"))
+                        .append(" | ").append(Show.value(c.published().value(), unit)).append(" | ")
+                        .append(c.ours().map(d -> Show.deviation(d.quantity().value(), c.published().value())).orElse(""))
+                        .append(" |\n");
+            }
+        }
+        out.append("\n## Derived quantities\n\n| quantity | value | rule | file:line |\n|---|---:|---|---|\n");
+        for (Derivation d : Order.sort(r.estimate(), r.estimate().derived())) {
+            out.append("| `").append(d.name()).append("` | ").append(Show.value(d.quantity().value(), d.quantity().unit()))
+                    .append(" | ").append(cell(d.origin().rule())).append(" | `").append(d.origin().where()).append("` |\n");
+        }
+        out.append("\n## Assumptions and catalog figures\n\n| quantity | value | origin |\n|---|---:|---|\n");
+        for (Derivation d : Order.sort(r.estimate(), r.estimate().assumptions())) {
+            out.append("| `").append(d.name()).append("` | ").append(Show.value(d.quantity().value(), d.quantity().unit()))
+                    .append(" | ").append(cell(TextReport.origin(d))).append(" |\n");
+        }
+        if (!r.notes().isEmpty()) {
+            out.append("\n## Notes\n\n");
+            r.notes().forEach(n -> out.append("- ").append(cell(n)).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+}
