@@ -40,7 +40,8 @@ public final class Engine {
             int fired;
             try {
                 fired = session.fireAllRules(firingLimit);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                // LinkageError: some Drools operators (e.g. str[startsWith] in 10.2) fail to link at run time.
                 throw actionFailed(recorder, e);
             }
             if (recorder.conflict() != null) {
@@ -55,7 +56,7 @@ public final class Engine {
         }
     }
 
-    private RuleException actionFailed(Recorder recorder, RuntimeException e) {
+    private RuleException actionFailed(Recorder recorder, Throwable e) {
         Match m = recorder.lastStarted();
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

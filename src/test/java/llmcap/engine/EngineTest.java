@@ -1,0 +1,157 @@
+package llmcap.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import llmcap.domain.Input;
+import llmcap.domain.Origin;
+import llmcap.domain.Quantity;
+import org.junit.jupiter.api.Test;
+
+/** The engine's own duties: provenance, conflicts, runaway rules, failing actions, compile errors. */
+class EngineTest {
+
+    private static final String HEADER = "package llmcap.rules;\nimport llmcap.domain.Quantity;\n";
+
+    private static Estimate run(String drl, Input... inputs) {
+        return new Engine(RuleBook.compile(List.of(new RuleFile("rules/t.drl", HEADER + drl))), 200).run(List.of(inputs));
+    }
+
+    private static Input in(String name, double value, String unit) {
+        return new Input(new Quantity(name, value, unit), Origin.catalog("catalog/gpus.yaml", "x", "datasheet"));
+    }
+
+    @Test
+    void provenanceNamesRuleFileLineAndInputs() {
+        Estimate e = run("""
+                rule "b.doubled = a.value x 2"
+                when
+                    Quantity(name == "a.value", $v : value)
+                then
+                    insert(new Quantity("b.doubled", $v * 2, "1"));
+                end
+                """, in("a.value", 21, "1"));
+        Derivation d = e.get("b.doubled").orElseThrow();
+        assertEquals(42, d.quantity().value());
+        assertEquals(Origin.Kind.RULE, d.origin().kind());
+        assertEquals("b.doubled = a.value x 2", d.origin().rule());
+        assertEquals("rules/t.drl:3", d.origin().where()); // two header lines, then the rule
+        assertEquals(List.of("a.value"), d.inputs());
+        assertEquals(Origin.Kind.CATALOG, e.get("a.value").orElseThrow().origin().kind());
+    }
+
+    @Test
+    void aRuleThatReadsNoQuantityIsADefaultAssumption() {
+        Estimate e = run("""
+                rule "c.k default"
+                when
+                    not Quantity(name == "c.k")
+                then
+                    insert(new Quantity("c.k", 5, "1"));
+                end
+                """);
+        assertEquals(Origin.Kind.DEFAULT_RULE, e.get("c.k").orElseThrow().origin().kind());
+        assertTrue(e.get("c.k").orElseThrow().origin().isAssumption());
+    }
+
+    @Test
+    void twoRulesGivingOneQuantityTwoValuesIsAnErrorNamingBoth() {
+        RuleException ex = assertThrows(RuleException.class, () -> run("""
+                rule "x.y from a"
+                when
+                    Quantity(name == "a.value", $v : value)
+                then
+                    insert(new Quantity("x.y", $v, "1"));
+                end
+
+                rule "x.y from twice a"
+                when
+                    Quantity(name == "a.value", $v : value)
+                then
+                    insert(new Quantity("x.y", $v * 2, "1"));
+                end
+                """, in("a.value", 1, "1")));
+        String msg = ex.getMessage();
+        assertTrue(msg.contains("x.y has two values"), msg);
+        assertTrue(msg.contains("\"x.y from a\" rules/t.drl:3"), msg);
+        assertTrue(msg.contains("\"x.y from twice a\" rules/t.drl:10"), msg);
+    }
+
+    @Test
+    void twoRulesAgreeingOnAValueIsNoConflict() {
+        Estimate e = run("""
+                rule "x.y one way"
+                when
+                    Quantity(name == "a.value", $v : value)
+                then
+                    insert(new Quantity("x.y", $v + $v, "1"));
+                end
+
+                rule "x.y other way"
+                when
+                    Quantity(name == "a.value", $v : value)
+                then
+                    insert(new Quantity("x.y", 2 * $v, "1"));
+                end
+                """, in("a.value", 3, "1"));
+        assertEquals(6, e.value("x.y").orElseThrow());
+    }
+
+    @Test
+    void aRuleThatNeverStopsIsStoppedAndNamed() {
+        RuleException ex = assertThrows(RuleException.class, () -> run("""
+                rule "count up forever"
+                when
+                    Quantity($n : name, $v : value)
+                    eval($n.startsWith("a."))
+                then
+                    insert(new Quantity("a.v" + (long) ($v + 1), $v + 1, "1"));
+                end
+                """, in("a.value", 0, "1")));
+        assertTrue(ex.getMessage().contains("stopped after 200 rule firings"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("\"count up forever\""), ex.getMessage());
+    }
+
+    @Test
+    void divisionByZeroIsAnErrorNamingTheRuleNotANaN() {
+        RuleException ex = assertThrows(RuleException.class, () -> run("""
+                rule "r.ratio = a / b"
+                when
+                    Quantity(name == "a.value", $a : value)
+                    Quantity(name == "b.value", $b : value)
+                then
+                    insert(new Quantity("r.ratio", $a / $b, "1"));
+                end
+                """, in("a.value", 1, "1"), in("b.value", 0, "1")));
+        String msg = ex.getMessage();
+        assertTrue(msg.startsWith("rules/t.drl:3: rule \"r.ratio = a / b\" failed: r.ratio = Infinity is not a finite number"), msg);
+        assertTrue(msg.contains("b.value = 0.0"), msg);
+    }
+
+    @Test
+    void anUnknownUnitIsAnErrorNamingTheRule() {
+        RuleException ex = assertThrows(RuleException.class, () -> run("""
+                rule "bad unit"
+                when
+                    Quantity(name == "a.value", $a : value)
+                then
+                    insert(new Quantity("a.copy", $a, "furlong"));
+                end
+                """, in("a.value", 1, "1")));
+        assertTrue(ex.getMessage().contains("unknown unit 'furlong'"), ex.getMessage());
+    }
+
+    @Test
+    void everyBrokenFileIsReportedWithFileAndLine() {
+        RuleException ex = assertThrows(RuleException.class, () -> RuleBook.compile(List.of(
+                new RuleFile("rules/a.drl", HEADER + "rule \"a\"\nwhen\n    Quantity(name == \"x.y\"\nthen\nend\n"),
+                new RuleFile("rules/b.drl", HEADER + "rule \"b\"\nwhen\n    Quantity(nmae == \"x.y\")\nthen\nend\n"),
+                new RuleFile("rules/ok.drl", HEADER))));
+        List<String> lines = ex.lines();
+        assertTrue(lines.stream().anyMatch(l -> l.matches("rules/a\\.drl:\\d+: .*")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("rules/b\\.drl:\\d+: .*")), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("rules/ok.drl")), lines.toString());
+    }
+}

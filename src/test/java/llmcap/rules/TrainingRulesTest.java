@@ -1,0 +1,93 @@
+package llmcap.rules;
+
+import static llmcap.rules.RuleFixture.assertDerived;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import llmcap.engine.Estimate;
+import org.junit.jupiter.api.Test;
+
+/** rules/training.drl: total compute, GPU-days, GPUs for a deadline (the article, #8-#13). */
+class TrainingRulesTest {
+
+    private static final String FROM_PF_DAYS = "training.flops = model.training_pf_days x 1e15 FLOP/s x 86400 s (published compute)";
+    private static final String FROM_6ND = "training.flops = training.flops_per_param_token x model.params x training.tokens";
+
+    private static RuleFixture a100() {
+        return RuleFixture.of("training.drl")
+                .given("gpu.peak_flops", 312e12, "FLOP/s")
+                .given("training.utilization", 0.514, "1")
+                .given("training.days", 30, "day")
+                .given("training.flops_per_param_token", 6, "FLOP/param/token");
+    }
+
+    @Test
+    void gpt3PublishedComputeOnA100InThirtyDays() {
+        Estimate e = a100().given("model.params", 175e9, "param").given("model.training_pf_days", 3640, "PF-day").run();
+        // 3640 PF-days x 1e15 x 86400 = 3.145e23 FLOP (#9; Brown et al. 2020 Table D.1 rounds to 3.14e23).
+        assertDerived(e, "training.flops", 3.14496e23, "FLOP", FROM_PF_DAYS);
+        // 312 TFLOP/s x 0.514 = 160.368 TFLOP/s (#10).
+        assertDerived(e, "training.flops_per_gpu", 160.368e12, "FLOP/s", "training.flops_per_gpu = gpu.peak_flops x training.utilization");
+        // 3640 / 0.160368 = 22697.8 GPU-days (#11, exact column); / 30 = 756.6 -> 757 (#12).
+        assertDerived(e, "training.gpu_days", 3640 / 0.160368, "GPU-day", "training.gpu_days = training.flops / (training.flops_per_gpu x 86400 s)");
+        assertDerived(e, "training.gpus", 757, "GPU", "training.gpus = ceil(training.gpu_days / training.days)");
+        assertDerived(e, "training.gpus_adopted", 757, "GPU", "training.gpus_adopted = training.gpus (no judgement given)");
+    }
+
+    @Test
+    void gpt3From6ParamsTimesTokensMatchesTableD1() {
+        // Brown et al. 2020 Table D.1: GPT-3 175B, 174,600M params, 300B tokens, 3.14E+23 FLOP.
+        Estimate e = a100().given("model.params", 174.6e9, "param").given("model.training_tokens", 300e9, "token").run();
+        assertDerived(e, "training.tokens", 300e9, "token", "training.tokens = model.training_tokens (published)");
+        assertDerived(e, "training.flops", 6 * 174.6e9 * 300e9, "FLOP", FROM_6ND);
+        assertEquals(3.14e23, e.value("training.flops").orElseThrow(), 0.01e23);
+    }
+
+    @Test
+    void gpt3XlFrom6ParamsTimesTokensMatchesTableD1() {
+        // Brown et al. 2020 Table D.1: GPT-3 XL, 1,320M params, 300B tokens, 2.38E+21 FLOP (27.5 PF-days).
+        Estimate e = a100().given("model.params", 1.32e9, "param").given("model.training_tokens", 300e9, "token").run();
+        assertEquals(2.38e21, e.value("training.flops").orElseThrow(), 0.01e21);
+    }
+
+    @Test
+    void publishedFlopsAreTakenAsGiven() {
+        Estimate e = a100().given("model.params", 175e9, "param").given("model.training_flops", 3.14e23, "FLOP").run();
+        assertDerived(e, "training.flops", 3.14e23, "FLOP", "training.flops = model.training_flops (published compute)");
+    }
+
+    @Test
+    void publishedComputeWinsOverParamsTimesTokens() {
+        Estimate e = a100().given("model.params", 174.6e9, "param").given("model.training_tokens", 300e9, "token")
+                .given("model.training_pf_days", 3640, "PF-day").run();
+        assertDerived(e, "training.flops", 3.14496e23, "FLOP", FROM_PF_DAYS);
+    }
+
+    @Test
+    void megatronEquation4Gpt3On1024A100At140Tflops() {
+        // Narayanan et al. 2021 eq. 4: 8TP/(nX) = 8 x 300e9 x 175e9 / (1024 x 140e12) s = 34 days.
+        // The factor 8 counts activation recompute, so it is set in place of the default 6.
+        Estimate e = RuleFixture.of("training.drl")
+                .given("gpu.peak_flops", 312e12, "FLOP/s").given("training.utilization", 140.0 / 312, "1")
+                .given("training.days", 34, "day").given("training.flops_per_param_token", 8, "FLOP/param/token")
+                .given("model.params", 175e9, "param").given("training.tokens", 300e9, "token").run();
+        double days = e.value("training.gpu_days").orElseThrow() / 1024;
+        assertEquals(34, days, 34 * 0.01, "days on 1024 GPUs");
+    }
+
+    @Test
+    void opt175bCrossCheckUtilization() {
+        // Zhang et al. 2022: 147 TFLOP/s per A100 against a 312 TFLOP/s peak = 47 % (seed-figures.md #13).
+        Estimate e = RuleFixture.of("training.drl")
+                .given("crosscheck.run_achieved_flops_per_gpu", 147e12, "FLOP/s")
+                .given("crosscheck.gpu.flops_bf16", 312e12, "FLOP/s").run();
+        assertDerived(e, "crosscheck.utilization", 147.0 / 312, "1",
+                "crosscheck.utilization = achieved FLOP/s per GPU / that GPU's dense BF16 peak");
+    }
+
+    @Test
+    void aJudgementForAdoptedGpusIsKept() {
+        Estimate e = a100().given("model.params", 175e9, "param").given("model.training_pf_days", 3640, "PF-day")
+                .given("training.gpus_adopted", 1000, "GPU").run();
+        assertEquals(1000, e.value("training.gpus_adopted").orElseThrow());
+    }
+}
