@@ -19,12 +19,13 @@ public final class CatalogListing {
         Table t = new Table(false, false, true, true, true, true, true, false);
         t.row("id", "name", "memory", "BF16/FP16 dense", "bandwidth", "TDP", "rent", "price date");
         for (Entry g : c.gpus().values()) {
-            t.row(g.id(), g.name(), fig(g, "memory_bytes"),
+            t.row(g.id(), g.name(), memory(g),
                     g.figure("flops_bf16").or(() -> g.figure("flops_fp16")).map(CatalogListing::show).orElse("-"),
                     fig(g, "bandwidth_bytes_per_s"), fig(g, "tdp_w"), fig(g, "rental_usd_per_hour"),
                     g.info("rental.date").orElse("-"));
         }
-        return t.render("") + "\nGB = 1e9 bytes. `llmcap catalog gpus --format json` gives every figure with its source.\n";
+        return t.render("") + "\nGB = 1e9 bytes, GiB = 2^30 bytes; ? marks a figure the catalog lists as unverified."
+                + "\n`llmcap catalog gpus --format json` gives every figure with its source.\n";
     }
 
     public static String modelsText(Catalog c) {
@@ -35,7 +36,8 @@ public final class CatalogListing {
                     m.figure("training_pf_days").or(() -> m.figure("training_flops")).map(CatalogListing::show).orElse("-"),
                     fig(m, "training_tokens"));
         }
-        return t.render("") + "\n`llmcap catalog models --format json` gives every figure with its source.\n";
+        return t.render("") + "\n? marks a figure the catalog lists as unverified (e.g. GPT-3.5's size, never published)."
+                + "\n`llmcap catalog models --format json` gives every figure with its source.\n";
     }
 
     public static String scenariosText(Catalog c) {
@@ -104,6 +106,12 @@ public final class CatalogListing {
             a.add(o);
         }
         return a;
+    }
+
+    /** Memory in GB, with the GiB the catalog states where it states GiB (e.g. TPU v4: 32 GiB). */
+    private static String memory(Entry g) {
+        return g.figure("memory_bytes").map(f -> show(f) + (f.field().equals("memory_gib")
+                ? " (" + Show.significant(f.value() / (1L << 30), 4) + " GiB)" : "")).orElse("-");
     }
 
     private static String fig(Entry e, String key) {

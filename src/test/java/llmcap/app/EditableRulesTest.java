@@ -1,0 +1,83 @@
+package llmcap.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import llmcap.engine.Derivation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A user edits a copy of the rules and re-runs: the new numbers appear with no rebuild. */
+class EditableRulesTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path copyOfRules() throws IOException {
+        Path dir = tmp.resolve("rules");
+        Files.createDirectories(dir);
+        try (Stream<Path> s = Files.list(Path.of("rules"))) {
+            for (Path f : s.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    private static Result run(Path rules) {
+        return new Workspace(new Folder(rules, "edited"), new Folder(Path.of("catalog"), "catalog"), new Timings())
+                .estimate(Selection.defaults());
+    }
+
+    private static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), file + " no longer contains " + from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    @Test
+    void peakFactorFiveToThree() throws IOException {
+        Path rules = copyOfRules();
+        assertEquals(2207, run(rules).estimate().value("serving.gpus").orElseThrow());
+        edit(rules.resolve("assumptions.drl"), "insert(new Quantity(\"serving.peak_factor\", 5, \"1\"));",
+                "insert(new Quantity(\"serving.peak_factor\", 3, \"1\"));");
+        Result r = run(rules);
+        // 137.6785 PFLOP/s x 3 / 312 TFLOP/s = 1323.8 -> 1324
+        assertEquals(1324, r.estimate().value("serving.gpus").orElseThrow());
+        Derivation peak = r.estimate().get("serving.peak_factor").orElseThrow();
+        assertTrue(peak.origin().where().startsWith("edited/assumptions.drl:"), peak.origin().where());
+    }
+
+    @Test
+    void fourBytesPerParameterToTwo() throws IOException {
+        Path rules = copyOfRules();
+        edit(rules.resolve("assumptions.drl"), "insert(new Quantity(\"inference.bytes_per_param\", 4, \"B/param\"));",
+                "insert(new Quantity(\"inference.bytes_per_param\", 2, \"B/param\"));");
+        Result r = run(rules);
+        // 175e9 x 2 B = 350 GB; 350 / 80 = 4.375 -> 5 A100
+        assertEquals(350e9, r.estimate().value("inference.weights_bytes").orElseThrow());
+        assertEquals(5, r.estimate().value("inference.gpus").orElseThrow());
+    }
+
+    @Test
+    void aNewRuleFileJoinsTheRun() throws IOException {
+        Path rules = copyOfRules();
+        Files.writeString(rules.resolve("extra.drl"), """
+                package llmcap.rules;
+                import llmcap.domain.Quantity;
+                rule "serving.gpus_per_million_users = serving.gpus / (daily users / 1e6)"
+                when
+                    Quantity(name == "serving.gpus", $g : value)
+                    Quantity(name == "serving.daily_users", $u : value)
+                then
+                    insert(new Quantity("serving.gpus_per_million_users", $g / ($u / 1e6), "GPU"));
+                end
+                """);
+        // 2207 GPUs / 13 million users = 169.77
+        assertEquals(2207 / 13.0, run(rules).estimate().value("serving.gpus_per_million_users").orElseThrow(), 1e-9);
+    }
+}
