@@ -68,6 +68,11 @@ public final class Workspace {
         return catalog().scenario(idOrPath);
     }
 
+    /** Why a quantity the rules know is absent from {@code result}, if it is. */
+    public java.util.Optional<String> whyMissing(Result result, String name) {
+        return new Missing(result.estimate(), rules().index()).why(name);
+    }
+
     public Result estimate(Selection selection) {
         Catalog c = catalog();
         RuleBook b = rules();
@@ -81,6 +86,7 @@ public final class Workspace {
                 .sets(selection.sets());
         Estimate e = timings.time("fire rules", () -> new Engine(b).run(inputs.inputs()));
         List<String> notes = new java.util.ArrayList<>(inputs.notes());
+        notes.addAll(new Missing(e, b.index()).notes());
         for (String name : selection.sets().keySet()) {
             if (!e.isRead(name)) {
                 notes.add("--set " + name + " has no effect here: no rule that fired read it");

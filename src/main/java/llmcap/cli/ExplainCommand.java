@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import llmcap.app.Result;
 import llmcap.app.Timings;
 import llmcap.app.UsageException;
+import llmcap.app.Workspace;
 import llmcap.domain.Suggest;
 import llmcap.report.ExplainTree;
 import picocli.CommandLine.Command;
@@ -33,11 +34,12 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Result r = sources.workspace(new Timings()).estimate(what.selection());
+        Workspace w = sources.workspace(new Timings());
+        Result r = w.estimate(what.selection());
         for (String name : names) {
             if (r.estimate().get(name).isEmpty()) {
-                throw new UsageException("no quantity '" + name + "' in this estimate"
-                        + Suggest.hint(name, r.estimate().names()) + "; `llmcap estimate` lists them all");
+                throw new UsageException(w.whyMissing(r, name).orElse("no quantity '" + name + "' in this estimate"
+                        + Suggest.hint(name, r.estimate().names()) + "; `llmcap estimate` lists them all"));
             }
         }
         StringBuilder out = new StringBuilder();

@@ -25,6 +25,7 @@ public final class RuleIndex {
     private static final Pattern THEN = Pattern.compile("(?m)^[ \\t]*then\\b");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)+)\"");
     private static final Pattern NEW_QUANTITY = Pattern.compile("new\\s+Quantity\\s*\\(");
+    private static final Pattern NOT_QUANTITY = Pattern.compile("\\bnot\\s*\\(?\\s*Quantity\\s*\\(([^)]*)\\)");
 
     private final Map<String, RuleInfo> rules = new LinkedHashMap<>();
 
@@ -47,6 +48,7 @@ public final class RuleIndex {
         Set<String> out = new TreeSet<>();
         for (RuleInfo r : rules.values()) {
             out.addAll(r.reads());
+            out.addAll(r.absent());
             out.addAll(r.derives().keySet());
         }
         return out;
@@ -72,9 +74,16 @@ public final class RuleIndex {
             String lhsText = text.substring(m.end(), rhs);
             String rhsText = text.substring(rhs, stop);
             Map<String, String> derives = creations(rhsText);
-            List<String> reads = literals(lhsText);
-            reads.removeAll(derives.keySet()); // a default's "not Quantity(name == X)" guards X, it does not read it
-            rules.putIfAbsent(pkg + "/" + name, new RuleInfo(name, pkg, file.display(), line, reads, derives));
+            Matcher not = NOT_QUANTITY.matcher(lhsText);
+            List<String> absent = new ArrayList<>();
+            StringBuilder positive = new StringBuilder();
+            while (not.find()) {
+                absent.addAll(literals(not.group(1)));
+                not.appendReplacement(positive, " ");
+            }
+            not.appendTail(positive);
+            List<String> reads = literals(positive.toString());
+            rules.putIfAbsent(pkg + "/" + name, new RuleInfo(name, pkg, file.display(), line, reads, absent, derives));
         }
     }
 

@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the index knows of one rule without running it: where it is written, the quantity names its
- * conditions mention, and the quantities its action creates (with the units it gives them).
+ * What the index knows of one rule without running it: where it is written, the quantities its
+ * conditions need ({@code reads}) or need to be missing ({@code absent}, from {@code not Quantity(...)}),
+ * and the quantities its action creates (with the units it gives them).
  */
 public record RuleInfo(String name, String packageName, String file, int line, List<String> reads,
-                       Map<String, String> derives) {
+                       List<String> absent, Map<String, String> derives) {
 
     public RuleInfo {
         reads = List.copyOf(reads);
+        absent = List.copyOf(absent);
         derives = Map.copyOf(derives);
     }
 

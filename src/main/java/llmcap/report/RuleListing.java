@@ -25,6 +25,9 @@ public final class RuleListing {
             if (!r.reads().isEmpty()) {
                 out.append("        reads   ").append(String.join(", ", r.reads())).append('\n');
             }
+            if (!r.absent().isEmpty()) {
+                out.append("        unless  ").append(String.join(", ", r.absent())).append(" is given\n");
+            }
         }
         out.append('\n').append(index.rules().size()).append(" rules. Edit any of them and re-run: no rebuild.\n");
         return out.toString();
@@ -41,6 +44,7 @@ public final class RuleListing {
             r.derives().forEach(d::addProperty);
             o.add("derives", d);
             o.add("reads", Json.strings(r.reads()));
+            o.add("unless", Json.strings(r.absent()));
             a.add(o);
         }
         return Json.write(a);

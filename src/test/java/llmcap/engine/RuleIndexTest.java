@@ -44,5 +44,6 @@ class RuleIndexTest {
                 end
                 """)));
         assertFalse(index.rules().iterator().next().reads().contains("s.peak"));
+        assertEquals(List.of("s.peak"), index.rules().iterator().next().absent());
     }
 }

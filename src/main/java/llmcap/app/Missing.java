@@ -1,0 +1,94 @@
+package llmcap.app;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import llmcap.engine.Estimate;
+import llmcap.engine.RuleIndex;
+import llmcap.engine.RuleInfo;
+
+/**
+ * Why a quantity the rules know how to derive is absent from an estimate: follows the rules that
+ * could derive it down to the inputs nothing gave (e.g. a GPU without a rental price in the catalog).
+ */
+final class Missing {
+
+    private final Estimate estimate;
+    private final RuleIndex index;
+
+    Missing(Estimate estimate, RuleIndex index) {
+        this.estimate = estimate;
+        this.index = index;
+    }
+
+    /** One note per group of absent quantities that share their missing inputs. */
+    List<String> notes() {
+        Map<Set<String>, Set<String>> byCause = new LinkedHashMap<>();
+        for (RuleInfo r : index.rules()) {
+            for (String name : r.derives().keySet()) {
+                if (estimate.get(name).isEmpty() && matters(name, new TreeSet<>())) {
+                    byCause.computeIfAbsent(roots(name, new TreeSet<>()), k -> new TreeSet<>()).add(name);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        byCause.forEach((cause, names) -> out.add("not derived: " + String.join(", ", names)
+                + (cause.isEmpty() ? "" : (names.size() == 1 ? "; it needs " : "; they need ") + String.join(", ", cause)
+                + ", which neither the catalog entry, the scenario nor --set gives")));
+        return out;
+    }
+
+    /**
+     * An absent quantity matters unless everything computed from it was computed another way
+     * (e.g. training.tokens when training.flops came from a published compute figure).
+     */
+    private boolean matters(String name, Set<String> seen) {
+        if (!seen.add(name)) {
+            return false;
+        }
+        List<RuleInfo> consumers = index.rules().stream().filter(r -> r.reads().contains(name)).toList();
+        if (consumers.isEmpty()) {
+            return true;
+        }
+        return consumers.stream().flatMap(c -> c.derives().keySet().stream())
+                .anyMatch(d -> estimate.get(d).isEmpty() && matters(d, seen));
+    }
+
+    /** Why {@code name} is absent, if the rules know it. */
+    Optional<String> why(String name) {
+        if (index.rules().stream().noneMatch(r -> r.derives().containsKey(name))) {
+            return Optional.empty();
+        }
+        Set<String> roots = roots(name, new TreeSet<>());
+        return Optional.of(name + " is not derived in this run" + (roots.isEmpty() ? ""
+                : ": it needs " + String.join(", ", roots) + ", which neither the catalog entry, the scenario nor --set gives"));
+    }
+
+    /** The inputs nothing gave, on the path of the rule that lacks the fewest of them. */
+    private Set<String> roots(String name, Set<String> seen) {
+        if (!seen.add(name)) {
+            return Set.of();
+        }
+        List<RuleInfo> makers = index.rules().stream().filter(r -> r.derives().containsKey(name)).toList();
+        if (makers.isEmpty()) {
+            return Set.of(name);
+        }
+        RuleInfo best = makers.stream().min(Comparator.comparingLong(this::missingReads)).orElseThrow();
+        Set<String> out = new TreeSet<>();
+        for (String in : best.reads()) {
+            if (estimate.get(in).isEmpty()) {
+                out.addAll(roots(in, seen));
+            }
+        }
+        return out;
+    }
+
+    private long missingReads(RuleInfo r) {
+        return r.reads().stream().filter(n -> estimate.get(n).isEmpty()).count();
+    }
+}
