@@ -42,6 +42,12 @@ final class EntryBuilder {
         fields.optText("notes").ifPresent(n -> info.put("notes", n));
     }
 
+    /** Reads a file whose only key, {@code key}, holds the list of entries. */
+    static List<Entry> each(YNode root, String key, java.util.function.Function<YNode, Entry> entry) {
+        Fields top = new Fields(root, key + " file").allowOnly(Set.of(key));
+        return top.list(key).stream().map(entry).toList();
+    }
+
     static String id(Fields f) {
         String id = f.text("id");
         if (!ID.matcher(id).matches()) {

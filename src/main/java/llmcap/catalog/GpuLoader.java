@@ -1,6 +1,5 @@
 package llmcap.catalog;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -20,12 +19,7 @@ final class GpuLoader {
     }
 
     static List<Entry> load(YNode root) {
-        Fields top = new Fields(root, "gpus file").allowOnly(Set.of("gpus"));
-        List<Entry> out = new ArrayList<>();
-        for (YNode node : top.list("gpus")) {
-            out.add(entry(node));
-        }
-        return out;
+        return EntryBuilder.each(root, "gpus", GpuLoader::entry);
     }
 
     private static Entry entry(YNode node) {

@@ -1,6 +1,5 @@
 package llmcap.catalog;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,12 +23,7 @@ final class ModelLoader {
     }
 
     static List<Entry> load(YNode root) {
-        Fields top = new Fields(root, "models file").allowOnly(Set.of("models"));
-        List<Entry> out = new ArrayList<>();
-        for (YNode node : top.list("models")) {
-            out.add(entry(node));
-        }
-        return out;
+        return EntryBuilder.each(root, "models", ModelLoader::entry);
     }
 
     private static Entry entry(YNode node) {

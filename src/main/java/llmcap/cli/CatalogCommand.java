@@ -18,16 +18,14 @@ final class CatalogCommand implements Callable<Integer> {
 
     enum Kind { gpus, models, scenarios }
 
-    enum ListFormat { text, json }
-
     @Spec
     CommandSpec spec;
 
     @Parameters(paramLabel = "WHAT", description = "gpus, models or scenarios.")
     Kind kind;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    ListFormat format;
+    @Mixin
+    ListFormatOption format = new ListFormatOption();
 
     @Mixin
     SourceOptions sources = new SourceOptions();
@@ -35,7 +33,7 @@ final class CatalogCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Catalog c = sources.workspace(new Timings()).catalog();
-        boolean json = format == ListFormat.json;
+        boolean json = format.json();
         String out = switch (kind) {
             case gpus -> json ? CatalogListing.entriesJson(c.gpus().values()) : CatalogListing.gpusText(c);
             case models -> json ? CatalogListing.entriesJson(c.models().values()) : CatalogListing.modelsText(c);

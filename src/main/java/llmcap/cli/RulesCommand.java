@@ -18,16 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "List every rule with its file:line, what it derives and what it reads; --check only compiles.")
 final class RulesCommand implements Callable<Integer> {
 
-    enum ListFormat { text, json }
-
     @Spec
     CommandSpec spec;
 
     @Option(names = "--check", description = "Only compile the rules and report errors (exit 4) or success.")
     boolean check;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    ListFormat format;
+    @Mixin
+    ListFormatOption format = new ListFormatOption();
 
     @Mixin
     SourceOptions sources = new SourceOptions();
@@ -43,7 +41,7 @@ final class RulesCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         RuleIndex index = new RuleIndex(RuleFile.readAll(w.rulesFolder().path(), w.rulesFolder().display()));
-        out.print(format == ListFormat.json ? RuleListing.json(index) : RuleListing.text(index));
+        out.print(format.json() ? RuleListing.json(index) : RuleListing.text(index));
         return ExitCode.OK;
     }
 }
