@@ -36,7 +36,8 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
             Scenario s = ScenarioLoader.load(Yaml.read(file, name));
             Scenario twin = scenarios.putIfAbsent(s.id(), s);
             if (twin != null) {
-                throw new CatalogException(name + ": scenario id '" + s.id() + "' is also used by " + twin.file());
+                throw new CatalogException(name + ":" + s.line("id") + ": scenario id '" + s.id() + "' is also used by "
+                        + twin.file() + ":" + twin.line("id"));
             }
         }
         Catalog c = new Catalog(display, gpus, models, scenarios);
@@ -72,10 +73,10 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
 
     /** Checks that a scenario's ids exist in this catalog; the error names the scenario's line. */
     public void checkScenario(Scenario s) {
-        requireId(s, s.model(), models, "model");
-        requireId(s, s.gpu(), gpus, "GPU");
-        s.referenceModel().ifPresent(r -> requireId(s, r, models, "reference model"));
-        s.crosscheckModel().ifPresent(r -> requireId(s, r, models, "cross-check model"));
+        requireId(s, "model", s.model(), models, "model");
+        requireId(s, "gpu", s.gpu(), gpus, "GPU");
+        s.referenceModel().ifPresent(r -> requireId(s, "reference_model", r, models, "reference model"));
+        s.crosscheckModel().ifPresent(r -> requireId(s, "crosscheck_model", r, models, "cross-check model"));
     }
 
     private void checkReferences() {
@@ -90,9 +91,9 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
         scenarios.values().forEach(this::checkScenario);
     }
 
-    private static void requireId(Scenario s, String id, Map<String, Entry> known, String what) {
+    private static void requireId(Scenario s, String field, String id, Map<String, Entry> known, String what) {
         if (!known.containsKey(id)) {
-            throw new CatalogException(s.file() + ": scenario '" + s.id() + "': " + what + " '" + id
+            throw new CatalogException(s.file() + ":" + s.line(field) + ": scenario '" + s.id() + "': " + what + " '" + id
                     + "' is not in the catalog" + Suggest.hint(id, known.keySet()));
         }
     }

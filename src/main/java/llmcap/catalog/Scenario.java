@@ -1,6 +1,7 @@
 package llmcap.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,16 +13,24 @@ import java.util.Optional;
  * @param judgements  values that hold only for the scenario's own model and GPU (a planner's call
  *                    such as "about 1000 A100 for training"); dropped when either is swapped
  * @param published   the source's own figures, shown beside llmcap's
+ * @param lines       the line of each top-level field, so errors about it can name it
  */
 public record Scenario(String id, String title, String file, String source, String model, String gpu,
                        Optional<String> referenceModel, Optional<String> crosscheckModel,
-                       List<Value> assumptions, List<Value> judgements, List<PublishedFigure> published) {
+                       List<Value> assumptions, List<Value> judgements, List<PublishedFigure> published,
+                       Map<String, Integer> lines) {
 
     public Scenario {
         Objects.requireNonNull(id, "id must not be null");
+        lines = Map.copyOf(lines);
         assumptions = List.copyOf(assumptions);
         judgements = List.copyOf(judgements);
         published = List.copyOf(published);
+    }
+
+    /** The line a top-level field ({@code model}, {@code gpu}, ...) is written on, for errors. */
+    public int line(String field) {
+        return lines.getOrDefault(field, 1);
     }
 
     /** A value the scenario states for a quantity; unit null means "the unit the rules give it". */

@@ -24,7 +24,15 @@ public final class ScenarioLoader {
         f = new Fields(root, ctx);
         return new Scenario(id, f.text("title"), f.file(), f.text("source"), f.text("model"), f.text("gpu"),
                 f.optText("reference_model"), f.optText("crosscheck_model"),
-                values(f, "assumptions", ctx), values(f, "judgements", ctx), published(f, ctx));
+                values(f, "assumptions", ctx), values(f, "judgements", ctx), published(f, ctx), lines(f));
+    }
+
+    private static java.util.Map<String, Integer> lines(Fields f) {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        for (String k : f.keys()) {
+            out.put(k, f.line(k));
+        }
+        return out;
     }
 
     private static List<Scenario.Value> values(Fields f, String key, String ctx) {

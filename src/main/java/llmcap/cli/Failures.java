@@ -18,8 +18,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         var err = cl.getErr();
         if (e instanceof UsageException || e instanceof UnknownIdException) {
-            err.println("llmcap: " + e.getMessage());
-            err.println("Try 'llmcap " + cl.getCommandName() + " --help' for the options.");
+            UsageErrors.report(cl, e.getMessage());
             return ExitCode.USAGE;
         }
         if (e instanceof CatalogException) {

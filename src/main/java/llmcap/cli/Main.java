@@ -35,6 +35,7 @@ public final class Main {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new Failures());
+        cl.setParameterExceptionHandler(new UsageErrors());
         return cl;
     }
 }

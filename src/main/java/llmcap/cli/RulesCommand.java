@@ -4,8 +4,6 @@ import java.util.concurrent.Callable;
 import llmcap.app.Timings;
 import llmcap.app.Workspace;
 import llmcap.engine.RuleBook;
-import llmcap.engine.RuleFile;
-import llmcap.engine.RuleIndex;
 import llmcap.report.RuleListing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,14 +32,13 @@ final class RulesCommand implements Callable<Integer> {
     public Integer call() {
         Workspace w = sources.workspace(new Timings());
         var out = spec.commandLine().getOut();
+        RuleBook book = w.rules(); // a listing of rules that do not compile would mislead: errors first
         if (check) {
-            RuleBook book = w.rules();
             out.printf("%s: %d rules in %d files compile%n", w.rulesFolder().display(), book.index().rules().size(),
                     book.files().size());
             return ExitCode.OK;
         }
-        RuleIndex index = new RuleIndex(RuleFile.readAll(w.rulesFolder().path(), w.rulesFolder().display()));
-        out.print(format.json() ? RuleListing.json(index) : RuleListing.text(index));
+        out.print(format.json() ? RuleListing.json(book.index()) : RuleListing.text(book.index()));
         return ExitCode.OK;
     }
 }

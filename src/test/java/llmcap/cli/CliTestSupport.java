@@ -9,11 +9,18 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Runs {@link Main#run} in-process and captures what it printed. Tests run with the working directory
@@ -99,6 +106,41 @@ public final class CliTestSupport {
         String first = r.firstErrLine();
         for (String f : fragments) {
             assertTrue(first.contains(f), () -> "first stderr line should contain '" + f + "'\n" + r.describe());
+        }
+    }
+
+    /**
+     * The 1-based number of the first line of {@code file} that starts (after indentation) with
+     * {@code prefix}: where a rule or a scenario value is written, read from the file itself.
+     */
+    public static int lineOf(Path file, String prefix) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().startsWith(prefix)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line starting with '" + prefix + "' in " + file);
+    }
+
+    /** Copies a folder tree (e.g. ./catalog into a temp folder a test may break). */
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
