@@ -13,9 +13,11 @@ import llmcap.catalog.Entry;
 import llmcap.catalog.Figure;
 import llmcap.catalog.Numbers;
 import llmcap.catalog.Scenario;
+import llmcap.domain.Fact;
 import llmcap.domain.Input;
 import llmcap.domain.Origin;
 import llmcap.domain.Quantity;
+import llmcap.domain.Setting;
 import llmcap.domain.Suggest;
 import llmcap.engine.RuleIndex;
 
@@ -53,6 +55,25 @@ final class InputBuilder {
         return this;
     }
 
+    /** The fact {@code name = text}: a setting if the rules use {@code name} as one, else a number with its unit. */
+    private Fact fact(String name, String text, String givenUnit, java.util.function.Function<String, RuntimeException> error) {
+        if (index.isSetting(name)) {
+            if (!Setting.isValidValue(text)) {
+                throw error.apply("'" + text + "' is not a lowercase word such as bf16 (" + name + " is a setting)");
+            }
+            return new Setting(name, text);
+        }
+        double value;
+        try {
+            value = Numbers.parse(text);
+        } catch (NumberFormatException ex) {
+            throw error.apply(ex.getMessage());
+        }
+        String unit = givenUnit != null ? givenUnit : unitOf(name).orElseThrow(() -> error.apply(
+                "give a unit ({value: ..., unit: ...}); no rule creates this quantity"));
+        return new Quantity(name, value, unit);
+    }
+
     InputBuilder scenario(Scenario s, String modelId, String gpuId) {
         s.referenceModel().ifPresent(id -> catalogEntry("reference", catalog.model(id)));
         s.crosscheckModel().ifPresent(id -> crosscheck(catalog.model(id)));
@@ -77,15 +98,10 @@ final class InputBuilder {
                 throw new UsageException("--set " + name + ": unknown assumption" + Suggest.hint(name, known)
                         + "; `llmcap rules` lists the names the rules use");
             }
-            double value;
-            try {
-                value = Numbers.parse(e.getValue());
-            } catch (NumberFormatException ex) {
-                throw new UsageException("--set " + name + ": " + ex.getMessage());
-            }
-            String unit = unitOf(name).orElseThrow(() -> new UsageException("--set " + name
-                    + ": no rule or catalog entry gives this quantity a unit, so it cannot be set"));
-            put(new Quantity(name, value, unit), Origin.commandLine("--set " + name + "=" + e.getValue()));
+            Fact f = fact(name, e.getValue(), null, problem -> new UsageException("--set " + name + ": "
+                    + problem.replace("give a unit ({value: ..., unit: ...}); no rule creates this quantity",
+                            "no rule or catalog entry gives this quantity a unit, so it cannot be set")));
+            put(f, Origin.commandLine("--set " + name + "=" + e.getValue()));
         }
         return this;
     }
@@ -97,20 +113,19 @@ final class InputBuilder {
 
     private void values(Scenario s, List<Scenario.Value> values) {
         for (Scenario.Value v : values) {
-            String unit = v.unit() != null ? v.unit() : unitOf(v.name()).orElseThrow(() -> new CatalogException(
-                    s.file() + ":" + v.line() + ": scenario '" + s.id() + "': " + v.name()
-                            + ": give a unit ({value: ..., unit: ...}); no rule creates this quantity"));
-            put(new Quantity(v.name(), v.value(), unit), Origin.scenario(s.file(), v.line(), v.source()));
+            Fact f = fact(v.name(), v.text(), v.unit(), problem -> new CatalogException(
+                    s.file() + ":" + v.line() + ": scenario '" + s.id() + "': " + v.name() + ": " + problem));
+            put(f, Origin.scenario(s.file(), v.line(), v.source()));
         }
     }
 
     private Optional<String> unitOf(String name) {
         Input existing = inputs.get(name);
-        return existing != null ? Optional.of(existing.quantity().unit()) : index.unitOf(name);
+        return existing != null && existing.fact() instanceof Quantity q ? Optional.of(q.unit()) : index.unitOf(name);
     }
 
-    private void put(Quantity q, Origin origin) {
-        inputs.put(q.name(), new Input(q, origin));
+    private void put(Fact f, Origin origin) {
+        inputs.put(f.name(), new Input(f, origin));
     }
 
     private static String citation(Figure f) {

@@ -33,8 +33,12 @@ public record Scenario(String id, String title, String file, String source, Stri
         return lines.getOrDefault(field, 1);
     }
 
-    /** A value the scenario states for a quantity; unit null means "the unit the rules give it". */
-    public record Value(String name, double value, String unit, String source, int line) {
+    /**
+     * A value the scenario states: a number for a quantity (unit null means "the unit the rules give
+     * it") or a word for a setting ({@code inference.weight_dtype: bf16}). Which one is decided by the
+     * rules, so {@code text} is kept as written.
+     */
+    public record Value(String name, String text, String unit, String source, int line) {
     }
 
     /** A figure as the scenario's source published it, in base units. */

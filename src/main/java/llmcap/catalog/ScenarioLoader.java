@@ -52,10 +52,10 @@ public final class ScenarioLoader {
                 if (unit != null && !Unit.isKnown(unit)) {
                     throw v.error("unit", "unknown unit '" + unit + "' (known: " + Unit.symbols() + ")");
                 }
-                out.add(new Scenario.Value(name, v.number("value"), unit, v.optText("source").orElse(null),
-                        node.line()));
+                out.add(new Scenario.Value(name, v.text("value"), unit, v.optText("source").orElse(null),
+                        v.line("value")));
             } else {
-                out.add(new Scenario.Value(name, block.number(name), null, null, node.line()));
+                out.add(new Scenario.Value(name, block.text(name), null, null, node.line()));
             }
         }
         return out;

@@ -2,10 +2,10 @@ package llmcap.domain;
 
 import java.util.Objects;
 
-/** A quantity given to the engine from outside the rules (catalog, scenario, command line). */
-public record Input(Quantity quantity, Origin origin) {
+/** A fact given to the engine from outside the rules (catalog, scenario, command line). */
+public record Input(Fact fact, Origin origin) {
     public Input {
-        Objects.requireNonNull(quantity, "quantity must not be null");
+        Objects.requireNonNull(fact, "fact must not be null");
         Objects.requireNonNull(origin, "origin must not be null");
     }
 }

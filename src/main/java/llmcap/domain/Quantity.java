@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * immutable: rules derive new quantities, they never change one. The constructor refuses a non-finite
  * value, so a rule that divides by zero fails at the rule that did it, not three rules later.
  */
-public record Quantity(String name, double value, String unit) {
+public record Quantity(String name, double value, String unit) implements Fact {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+");
 

@@ -2,18 +2,39 @@ package llmcap.engine;
 
 import java.util.List;
 import java.util.Objects;
+import llmcap.domain.Fact;
 import llmcap.domain.Origin;
 import llmcap.domain.Quantity;
+import llmcap.domain.Setting;
 
-/** A quantity with where it came from and the names of the quantities it was computed from. */
-public record Derivation(Quantity quantity, Origin origin, List<String> inputs) {
+/** A fact with where it came from and the names of the facts it was computed from. */
+public record Derivation(Fact fact, Origin origin, List<String> inputs) {
     public Derivation {
-        Objects.requireNonNull(quantity, "quantity must not be null");
+        Objects.requireNonNull(fact, "fact must not be null");
         Objects.requireNonNull(origin, "origin must not be null");
         inputs = List.copyOf(inputs);
     }
 
     public String name() {
-        return quantity.name();
+        return fact.name();
+    }
+
+    public boolean isSetting() {
+        return fact instanceof Setting;
+    }
+
+    /** The number, for a quantity; a setting has none. */
+    public Quantity quantity() {
+        if (fact instanceof Quantity q) {
+            return q;
+        }
+        throw new IllegalStateException(name() + " is a setting, not a number");
+    }
+
+    public Setting setting() {
+        if (fact instanceof Setting s) {
+            return s;
+        }
+        throw new IllegalStateException(name() + " is a number, not a setting");
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import llmcap.domain.Input;
-import llmcap.domain.Quantity;
+import llmcap.domain.Fact;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Match;
 
@@ -34,8 +34,8 @@ public final class Engine {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
             for (Input in : inputs) {
-                recorder.input(new Derivation(in.quantity(), in.origin(), List.of()));
-                session.insert(in.quantity());
+                recorder.input(new Derivation(in.fact(), in.origin(), List.of()));
+                session.insert(in.fact());
             }
             int fired;
             try {
@@ -68,9 +68,8 @@ public final class Engine {
         if (m == null) {
             return new RuleException("rules: the session failed: " + cause.replaceAll("\\s+", " "));
         }
-        String matched = m.getObjects().stream().filter(o -> o instanceof Quantity)
-                .map(o -> (Quantity) o).map(q -> q.name() + " = " + q.value() + " " + q.unit())
-                .collect(Collectors.joining(", "));
+        String matched = m.getObjects().stream().filter(o -> o instanceof Fact)
+                .map(o -> Facts.describe((Fact) o)).collect(Collectors.joining(", "));
         return new RuleException(recorder.where(m) + ": rule \"" + m.getRule().getName() + "\" failed: "
                 + cause.replaceAll("\\s+", " ") + (matched.isEmpty() ? "" : " (matched: " + matched + ")"));
     }

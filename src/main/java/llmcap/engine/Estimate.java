@@ -21,7 +21,12 @@ public final class Estimate {
     }
 
     public Optional<Double> value(String name) {
-        return get(name).map(d -> d.quantity().value());
+        return get(name).filter(d -> !d.isSetting()).map(d -> d.quantity().value());
+    }
+
+    /** The word a setting holds, e.g. {@code bf16}. */
+    public Optional<String> setting(String name) {
+        return get(name).filter(Derivation::isSetting).map(d -> d.setting().value());
     }
 
     public Collection<Derivation> all() {
@@ -34,12 +39,17 @@ public final class Estimate {
 
     /** Quantities computed by formula rules. */
     public List<Derivation> derived() {
-        return byName.values().stream().filter(d -> !d.origin().isAssumption()).toList();
+        return byName.values().stream().filter(d -> !d.isSetting() && !d.origin().isAssumption()).toList();
     }
 
-    /** Leaves: catalog figures, scenario values, {@code --set} values and default rules. */
+    /** Numeric leaves: catalog figures, scenario values, {@code --set} values and default rules. */
     public List<Derivation> assumptions() {
-        return byName.values().stream().filter(d -> d.origin().isAssumption()).toList();
+        return byName.values().stream().filter(d -> !d.isSetting() && d.origin().isAssumption()).toList();
+    }
+
+    /** Every setting (a named choice such as a data type), given or derived. */
+    public List<Derivation> settings() {
+        return byName.values().stream().filter(Derivation::isSetting).toList();
     }
 
     /** True when some rule read {@code name} to compute something. */

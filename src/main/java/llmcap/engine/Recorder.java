@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import llmcap.domain.Origin;
-import llmcap.domain.Quantity;
+import llmcap.domain.Fact;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -70,12 +70,12 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
-        if (current == null || !(event.getObject() instanceof Quantity q)) {
+        if (current == null || !(event.getObject() instanceof Fact q)) {
             return; // inputs are recorded by the engine before it inserts them
         }
         List<String> inputs = new ArrayList<>();
         for (Object o : current.getObjects()) {
-            if (o instanceof Quantity in) {
+            if (o instanceof Fact in) {
                 inputs.add(in.name());
             }
         }
@@ -105,6 +105,6 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     }
 
     private static String describe(Derivation d) {
-        return d.origin().describe() + " gives " + d.quantity().value() + " " + d.quantity().unit();
+        return d.origin().describe() + " gives " + Facts.describe(d.fact());
     }
 }

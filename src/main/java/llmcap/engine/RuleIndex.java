@@ -25,9 +25,12 @@ public final class RuleIndex {
     private static final Pattern THEN = Pattern.compile("(?m)^[ \\t]*then\\b");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)+)\"");
     private static final Pattern NEW_QUANTITY = Pattern.compile("new\\s+Quantity\\s*\\(");
-    private static final Pattern NOT_QUANTITY = Pattern.compile("\\bnot\\s*\\(?\\s*Quantity\\s*\\(([^)]*)\\)");
+    private static final Pattern NOT_QUANTITY = Pattern.compile("\\bnot\\s*\\(?\\s*(?:Quantity|Setting)\\s*\\(([^)]*)\\)");
+    private static final Pattern NEW_SETTING = Pattern.compile("new\\s+Setting\\s*\\(\\s*\"([^\"]+)\"");
+    private static final Pattern SETTING_PATTERN = Pattern.compile("\\bSetting\\s*\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
 
     private final Map<String, RuleInfo> rules = new LinkedHashMap<>();
+    private final Set<String> settings = new TreeSet<>();
 
     public RuleIndex(List<RuleFile> files) {
         for (RuleFile f : files) {
@@ -54,6 +57,11 @@ public final class RuleIndex {
         return out;
     }
 
+    /** True when the rules treat {@code name} as a setting (a word such as bf16), not a number. */
+    public boolean isSetting(String name) {
+        return settings.contains(name);
+    }
+
     /** The unit the rules give {@code name}, if some rule creates it with a literal unit. */
     public Optional<String> unitOf(String name) {
         return rules.values().stream().map(r -> r.derives().get(name)).filter(u -> u != null && !u.isEmpty())
@@ -74,6 +82,15 @@ public final class RuleIndex {
             String lhsText = text.substring(m.end(), rhs);
             String rhsText = text.substring(rhs, stop);
             Map<String, String> derives = creations(rhsText);
+            Matcher ns = NEW_SETTING.matcher(rhsText);
+            while (ns.find()) {
+                derives.put(ns.group(1), "");
+                settings.add(ns.group(1));
+            }
+            Matcher sp = SETTING_PATTERN.matcher(lhsText);
+            while (sp.find()) {
+                settings.add(sp.group(1));
+            }
             Matcher not = NOT_QUANTITY.matcher(lhsText);
             List<String> absent = new ArrayList<>();
             StringBuilder positive = new StringBuilder();

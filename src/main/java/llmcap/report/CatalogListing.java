@@ -100,7 +100,7 @@ public final class CatalogListing {
         for (Scenario.Value v : values) {
             JsonObject o = new JsonObject();
             o.addProperty("name", v.name());
-            o.add("value", Json.number(v.value()));
+            o.addProperty("value", v.text());
             o.addProperty("unit", v.unit());
             o.addProperty("source", v.source());
             a.add(o);

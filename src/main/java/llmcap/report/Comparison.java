@@ -11,7 +11,7 @@ record Comparison(Scenario.PublishedFigure published, Optional<Derivation> ours)
 
     static List<Comparison> of(Result r) {
         return r.scenario().published().stream()
-                .map(p -> new Comparison(p, r.estimate().get(p.quantity())))
+                .map(p -> new Comparison(p, r.estimate().get(p.quantity()).filter(d -> !d.isSetting())))
                 .toList();
     }
 

@@ -25,7 +25,7 @@ public final class ExplainTree {
 
     private static void node(Estimate e, String name, String lead, String pad, StringBuilder out, Set<String> shown) {
         Derivation d = e.get(name).orElseThrow();
-        out.append(lead).append(name).append(" = ").append(Show.value(d.quantity().value(), d.quantity().unit()));
+        out.append(lead).append(name).append(" = ").append(Show.fact(d));
         boolean repeat = !d.inputs().isEmpty() && !shown.add(name);
         if (repeat) {
             out.append("  (derived above)\n");

@@ -41,6 +41,17 @@ public final class JsonReport {
             assumptions.add(a);
         }
         o.add("assumptions", assumptions);
+        JsonArray settings = new JsonArray();
+        for (Derivation d : Order.sort(r.estimate(), r.estimate().settings())) {
+            JsonObject x = new JsonObject();
+            x.addProperty("name", d.name());
+            x.addProperty("value", d.setting().value());
+            x.addProperty("origin", d.origin().describe());
+            x.addProperty("kind", d.origin().kind().name().toLowerCase(java.util.Locale.ROOT));
+            x.add("inputs", Json.strings(d.inputs()));
+            settings.add(x);
+        }
+        o.add("settings", settings);
         JsonArray published = new JsonArray();
         for (Comparison c : Comparison.of(r)) {
             JsonObject p = new JsonObject();

@@ -41,6 +41,13 @@ public final class MarkdownReport {
             out.append("| `").append(d.name()).append("` | ").append(Show.value(d.quantity().value(), d.quantity().unit()))
                     .append(" | ").append(cell(TextReport.origin(d))).append(" |\n");
         }
+        if (!r.estimate().settings().isEmpty()) {
+            out.append("\n## Settings\n\n| setting | value | origin |\n|---|---|---|\n");
+            for (Derivation d : Order.sort(r.estimate(), r.estimate().settings())) {
+                out.append("| `").append(d.name()).append("` | ").append(d.setting().value()).append(" | ")
+                        .append(cell(d.origin().describe())).append(" |\n");
+            }
+        }
         if (!r.notes().isEmpty()) {
             out.append("\n## Notes\n\n");
             r.notes().forEach(n -> out.append("- ").append(cell(n)).append('\n'));

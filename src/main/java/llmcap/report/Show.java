@@ -26,6 +26,11 @@ public final class Show {
         };
     }
 
+    /** A derived or given fact as a report prints it: {@code 331.6 GB}, or a setting's word. */
+    public static String fact(llmcap.engine.Derivation d) {
+        return d.isSetting() ? d.setting().value() : value(d.quantity().value(), d.quantity().unit());
+    }
+
     /** Deviation of {@code ours} from {@code theirs} in percent, signed: {@code +0.55 %}. */
     public static String deviation(double ours, double theirs) {
         if (theirs == 0) {

@@ -58,6 +58,14 @@ public final class TextReport {
             out.append("  (").append(unused).append(" more catalog figures were available but no rule read them;"
                     + " --format json lists everything)\n");
         }
+        if (!r.estimate().settings().isEmpty()) {
+            out.append("\nSettings (where each was set or which rule chose it)\n");
+            Table st = new Table(false, false, false);
+            for (Derivation x : Order.sort(r.estimate(), r.estimate().settings())) {
+                st.row(x.name(), x.setting().value(), x.origin().isAssumption() ? origin(x) : x.origin().where());
+            }
+            out.append(st.render("  "));
+        }
         if (!r.notes().isEmpty()) {
             out.append("\nNotes\n");
             r.notes().forEach(n -> out.append("  - ").append(n).append('\n'));
