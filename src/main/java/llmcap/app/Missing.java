@@ -1,7 +1,6 @@
 package llmcap.app;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +25,27 @@ final class Missing {
         this.index = index;
     }
 
-    /** One note per group of absent quantities that share their missing inputs. */
+    /**
+     * One note per group of absent quantities that share their missing inputs. Only the last absent
+     * quantity of each chain is named (serving.replicas, not every step before it); a quantity whose
+     * inputs are all present but whose rule's condition did not hold is not absent, it is not due.
+     */
     List<String> notes() {
-        Map<Set<String>, Set<String>> byCause = new LinkedHashMap<>();
+        Set<String> absent = new TreeSet<>();
         for (RuleInfo r : index.rules()) {
             for (String name : r.derives().keySet()) {
                 if (estimate.get(name).isEmpty() && matters(name, new TreeSet<>())) {
-                    byCause.computeIfAbsent(roots(name, new TreeSet<>()), k -> new TreeSet<>()).add(name);
+                    absent.add(name);
                 }
+            }
+        }
+        Map<Set<String>, Set<String>> byCause = new LinkedHashMap<>();
+        for (String name : absent) {
+            boolean feedsAnotherAbsent = index.rules().stream().filter(r -> r.reads().contains(name))
+                    .anyMatch(r -> r.derives().keySet().stream().anyMatch(absent::contains));
+            Set<String> cause = roots(name, new TreeSet<>());
+            if (!feedsAnotherAbsent && !cause.isEmpty()) {
+                byCause.computeIfAbsent(cause, k -> new TreeSet<>()).add(name);
             }
         }
         List<String> out = new ArrayList<>();
@@ -69,7 +81,7 @@ final class Missing {
                 : ": it needs " + String.join(", ", roots) + ", which neither the catalog entry, the scenario nor --set gives"));
     }
 
-    /** The inputs nothing gave, on the path of the rule that lacks the fewest of them. */
+    /** The inputs nothing gave, on every path that could have made {@code name} (alternatives included). */
     private Set<String> roots(String name, Set<String> seen) {
         if (!seen.add(name)) {
             return Set.of();
@@ -78,17 +90,14 @@ final class Missing {
         if (makers.isEmpty()) {
             return Set.of(name);
         }
-        RuleInfo best = makers.stream().min(Comparator.comparingLong(this::missingReads)).orElseThrow();
         Set<String> out = new TreeSet<>();
-        for (String in : best.reads()) {
-            if (estimate.get(in).isEmpty()) {
-                out.addAll(roots(in, seen));
+        for (RuleInfo maker : makers) {
+            for (String in : maker.reads()) {
+                if (estimate.get(in).isEmpty()) {
+                    out.addAll(roots(in, seen));
+                }
             }
         }
         return out;
-    }
-
-    private long missingReads(RuleInfo r) {
-        return r.reads().stream().filter(n -> estimate.get(n).isEmpty()).count();
     }
 }

@@ -6,14 +6,15 @@ import java.util.Set;
 /**
  * Reads {@code gpus.yaml}. Units are in the field names: {@code memory_gb} (1e9 B) or
  * {@code memory_gib} (2^30 B), {@code bandwidth_gb_per_s}, {@code tdp_w}, dense peaks in
- * {@code dense_tflops.<precision>}, and a dated {@code rental} price.
+ * {@code dense_tflops.<precision>}, a dated {@code rental} price and a dated {@code purchase} price.
  */
 final class GpuLoader {
 
     static final List<String> PRECISIONS = List.of("fp64", "fp32", "tf32", "bf16", "fp16", "fp8", "int8", "fp4");
     private static final Set<String> FIELDS = Set.of("id", "name", "vendor", "memory_gb", "memory_gib",
-            "bandwidth_gb_per_s", "tdp_w", "dense_tflops", "source", "sources", "unverified", "notes", "rental");
+            "bandwidth_gb_per_s", "tdp_w", "dense_tflops", "source", "sources", "unverified", "notes", "rental", "purchase");
     private static final Set<String> RENTAL = Set.of("usd_per_gpu_hour", "offer", "date", "source");
+    private static final Set<String> PURCHASE = Set.of("usd", "what", "date", "source");
 
     private GpuLoader() {
     }
@@ -48,13 +49,20 @@ final class GpuLoader {
             b.info("rental.date", r.text("date"));
             b.info("rental.source", r.text("source"));
         });
+        f.optMap("purchase", "gpu '" + id + "': purchase").ifPresent(p -> {
+            p.allowOnly(PURCHASE);
+            b.required(p, "purchase.usd", "purchase_usd", 1, "USD");
+            b.info("purchase.what", p.text("what"));
+            b.info("purchase.date", p.text("date"));
+            b.info("purchase.source", p.text("source"));
+        });
         f.optText("vendor").ifPresent(v -> b.info("vendor", v));
         return b.build(f.text("name"));
     }
 
     private static Set<String> knownPaths() {
         Set<String> s = new java.util.HashSet<>(Set.of("memory_gb", "memory_gib", "bandwidth_gb_per_s", "tdp_w",
-                "rental.usd_per_gpu_hour"));
+                "rental.usd_per_gpu_hour", "purchase.usd"));
         PRECISIONS.forEach(p -> s.add("dense_tflops." + p));
         return s;
     }

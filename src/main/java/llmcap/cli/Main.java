@@ -23,10 +23,22 @@ public final class Main {
     /** Runs a command with the given writers; what tests call in-process. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = commandLine(out, err);
-        int code = cl.execute(args.length == 0 ? new String[] {"estimate"} : args);
+        int code = cl.execute(withDefaultCommand(args));
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** {@code llmcap} and {@code llmcap --gpu h100-sxm} mean {@code llmcap estimate ...}. */
+    static String[] withDefaultCommand(String[] args) {
+        boolean ownOption = args.length > 0 && java.util.Set.of("-h", "--help", "-V", "--version").contains(args[0]);
+        if (args.length == 0 || args[0].startsWith("-") && !ownOption) {
+            String[] out = new String[args.length + 1];
+            out[0] = "estimate";
+            System.arraycopy(args, 0, out, 1, args.length);
+            return out;
+        }
+        return args;
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

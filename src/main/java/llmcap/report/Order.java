@@ -14,8 +14,8 @@ import llmcap.engine.Estimate;
  */
 final class Order {
 
-    private static final List<String> TOPICS = List.of("model", "reference", "gpu", "checkpoint", "inference",
-            "serving", "training", "crosscheck", "fleet", "cost");
+    private static final List<String> TOPICS = List.of("model", "reference", "gpu", "checkpoint", "inference", "kv",
+            "serving", "training", "crosscheck", "fleet", "energy", "cost");
 
     private Order() {
     }

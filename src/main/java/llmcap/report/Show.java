@@ -88,6 +88,8 @@ public final class Show {
         return switch (unit) {
             case USD_PER_DAY -> amount + "/day";
             case USD_PER_GPU_HOUR -> amount + "/GPU-h";
+            case USD_PER_KWH -> String.format(Locale.ROOT, "$%.3f/kWh", v);
+            case USD_PER_MTOKEN -> String.format(Locale.ROOT, "$%,.4g/Mtoken", v);
             default -> amount;
         };
     }
