@@ -11,13 +11,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,6 +93,8 @@ public final class HfConfig {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new CatalogException(display + ": not UTF-8 text, so not a config.json");
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException(display + ": no such file", e);
         } catch (IOException e) {
@@ -139,7 +140,9 @@ public final class HfConfig {
         } else if (reason.startsWith("End of input")) {
             reason = "unexpected end of file";
         }
-        return new CatalogException(display + ":" + m.group(2) + ":" + m.group(3) + ": malformed JSON: " + reason);
+        String path = m.group(4);
+        return new CatalogException(display + ":" + m.group(2) + ":" + m.group(3) + ": malformed JSON: " + reason
+                + (path == null || path.equals("$") ? "" : " (at " + path + ")"));
     }
 
     private Layout detect() {
@@ -153,11 +156,10 @@ public final class HfConfig {
                 return l;
             }
         }
-        String supported = Arrays.stream(Layout.values()).map(l -> l.modelType).collect(Collectors.joining(", "));
         throw new CatalogException(display + ": unsupported model layout: model_type "
                 + (modelType == null ? "(absent)" : "'" + modelType + "'")
                 + (architecture == null ? "" : ", architectures[0] '" + architecture + "'")
-                + "; import-hf reads " + supported);
+                + "; import-hf reads " + supportedModelTypes());
     }
 
     private String firstArchitecture() {
@@ -326,6 +328,17 @@ public final class HfConfig {
         return optionalZero("num_nextn_predict_layers");
     }
 
+    /**
+     * The sliding attention window, when the config has one in use: {@code sliding_window} set and
+     * not switched off by {@code use_sliding_window: false} (Qwen2 ships a window it does not use).
+     */
+    public OptionalLong slidingWindow() {
+        if (!flag("use_sliding_window", true)) {
+            return OptionalLong.empty();
+        }
+        return optional("sliding_window");
+    }
+
     /** A total parameter count stated by the config ({@code num_parameters}), which few configs give. */
     public OptionalLong statedParams() {
         return optional("num_parameters");
@@ -436,11 +449,6 @@ public final class HfConfig {
 
     @Override
     public String toString() {
-        return display + " (" + modelType().toLowerCase(Locale.ROOT) + ")";
-    }
-
-    /** For tests: the raw fields as read. */
-    Map<String, JsonElement> fields() {
-        return json.asMap();
+        return display + " (model_type " + modelType() + ")";
     }
 }

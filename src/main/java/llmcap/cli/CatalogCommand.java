@@ -7,13 +7,15 @@ import llmcap.report.CatalogListing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code llmcap catalog gpus|models|scenarios}: what the catalog holds. */
+/** {@code llmcap catalog gpus|models|scenarios}: what the catalog holds; {@code catalog import-hf}: a new entry. */
 @Command(name = "catalog", mixinStandardHelpOptions = true,
-        description = "List the catalog's GPUs, models or scenarios (JSON adds every figure's source).")
+        description = "List the catalog's GPUs, models or scenarios (JSON adds every figure's source).",
+        subcommands = {ImportHfCommand.class})
 final class CatalogCommand implements Callable<Integer> {
 
     enum Kind { gpus, models, scenarios }
@@ -21,7 +23,7 @@ final class CatalogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "gpus, models or scenarios.")
+    @Parameters(paramLabel = "WHAT", arity = "0..1", description = "gpus, models or scenarios.")
     Kind kind;
 
     @Mixin
@@ -32,6 +34,10 @@ final class CatalogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (kind == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "Missing required parameter: WHAT (gpus, models or scenarios) or a subcommand (import-hf)");
+        }
         Catalog c = sources.workspace(new Timings()).catalog();
         boolean json = format.json();
         String out = switch (kind) {

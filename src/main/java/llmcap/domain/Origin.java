@@ -17,7 +17,7 @@ public record Origin(Kind kind, String where, String rule, String source) {
     public enum Kind {
         /** Derived by a formula rule from other quantities. */
         RULE,
-        /** Set by a rule that reads no other quantity: a default assumption. */
+        /** Set by a rule that reads no other quantity (at most settings): a default assumption. */
         DEFAULT_RULE,
         /** A figure of the chosen catalog entry. */
         CATALOG,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import llmcap.domain.Origin;
 import llmcap.domain.Fact;
+import llmcap.domain.Quantity;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -74,12 +75,16 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
             return; // inputs are recorded by the engine before it inserts them
         }
         List<String> inputs = new ArrayList<>();
+        boolean readsQuantity = false;
         for (Object o : current.getObjects()) {
             if (o instanceof Fact in) {
                 inputs.add(in.name());
+                readsQuantity |= in instanceof Quantity;
             }
         }
-        Origin origin = Origin.rule(current.getRule().getName(), where(current), inputs.isEmpty());
+        // A number computed from no other number (a constant, or a lookup of a setting such as a
+        // data type) is an assumption, whichever rule states it.
+        Origin origin = Origin.rule(current.getRule().getName(), where(current), !readsQuantity);
         Derivation d = new Derivation(q, origin, inputs);
         Derivation earlier = byName.putIfAbsent(q.name(), d);
         if (earlier != null && conflict == null) {

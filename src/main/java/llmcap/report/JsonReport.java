@@ -38,6 +38,9 @@ public final class JsonReport {
             if (d.origin().source() != null) {
                 a.addProperty("citation", d.origin().source());
             }
+            if (!d.inputs().isEmpty()) {
+                a.add("inputs", Json.strings(d.inputs()));
+            }
             assumptions.add(a);
         }
         o.add("assumptions", assumptions);

@@ -53,10 +53,10 @@ class EditableRulesTest {
     }
 
     @Test
-    void fourBytesPerParameterToTwo() throws IOException {
+    void fp32WeightsToBf16HalveTheWeights() throws IOException {
         Path rules = copyOfRules();
-        edit(rules.resolve("assumptions.drl"), "insert(new Quantity(\"inference.bytes_per_param\", 4, \"B/param\"));",
-                "insert(new Quantity(\"inference.bytes_per_param\", 2, \"B/param\"));");
+        edit(rules.resolve("assumptions.drl"), "insert(new Setting(\"inference.weight_dtype\", \"fp32\"));",
+                "insert(new Setting(\"inference.weight_dtype\", \"bf16\"));");
         Result r = run(rules);
         // 175e9 x 2 B = 350 GB; 350 / 80 = 4.375 -> 5 A100
         assertEquals(350e9, r.estimate().value("inference.weights_bytes").orElseThrow());

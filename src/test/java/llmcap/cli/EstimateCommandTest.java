@@ -104,7 +104,7 @@ class EstimateCommandTest {
 
     @Test
     void textCitesTheRuleFileAndLineOfServingGpus() {
-        String where = "rules/serving.drl:" + lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus");
+        String where = "rules/serving.drl:" + lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus = serving.gpus_compute (serving.bounds");
         assertTrue(text.outLines().stream().anyMatch(l -> l.strip().startsWith("serving.gpus ") && l.contains(where)),
                 () -> "expected " + where + "\n" + text.describe());
     }
@@ -202,7 +202,7 @@ class EstimateCommandTest {
 
     @Test
     void jsonSourceOfEveryQuantityIsARuleFileAndLine() {
-        Pattern where = Pattern.compile("rules/[a-z]+\\.drl:\\d+");
+        Pattern where = Pattern.compile("rules/[a-z_]+\\.drl:\\d+");
         for (JsonElement e : json.json().getAsJsonArray("quantities")) {
             String source = e.getAsJsonObject().get("source").getAsString();
             assertTrue(where.matcher(source).matches(), () -> "source " + source + " of " + e);
@@ -211,11 +211,15 @@ class EstimateCommandTest {
 
     @Test
     void jsonSourceOfServingGpusIsTheLineOfItsRule() {
-        int line = lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus");
+        int line = lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus = serving.gpus_compute (serving.bounds");
         JsonObject q = byName(json.json().getAsJsonArray("quantities"), "serving.gpus").orElseThrow();
         assertEquals("rules/serving.drl:" + line, q.get("source").getAsString());
-        assertEquals(Set.of("serving.peak_flops", "gpu.peak_flops"),
+        // The article's method: serving.gpus is the compute bound, itself from the peak demand and the GPU's peak.
+        assertEquals(Set.of("serving.bounds", "serving.gpus_compute"),
                 q.getAsJsonArray("inputs").asList().stream().map(JsonElement::getAsString).collect(Collectors.toSet()));
+        JsonObject compute = byName(json.json().getAsJsonArray("quantities"), "serving.gpus_compute").orElseThrow();
+        assertEquals(Set.of("serving.peak_flops", "gpu.peak_flops"),
+                compute.getAsJsonArray("inputs").asList().stream().map(JsonElement::getAsString).collect(Collectors.toSet()));
     }
 
     @Test

@@ -74,8 +74,8 @@ class RulesCommandTest {
     void listsServingGpusUnderServingDrlWithItsLine() {
         Run r = run("rules");
         assertOk(r);
-        int line = lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus");
-        assertTrue(listing(r).stream().anyMatch(e -> e.startsWith("rules/serving.drl:" + line + " serving.gpus = ceil(")),
+        int line = lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus = serving.gpus_compute (serving.bounds");
+        assertTrue(listing(r).stream().anyMatch(e -> e.startsWith("rules/serving.drl:" + line + " serving.gpus = serving.gpus_compute (serving.bounds")),
                 () -> "rules/serving.drl:" + line + " not found in\n" + r.describe());
     }
 
@@ -100,9 +100,10 @@ class RulesCommandTest {
     void jsonGivesFileAndLineOfEachRule() {
         Run r = run("rules", "--format", "json");
         assertOk(r);
-        int line = lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus");
+        int line = lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus = serving.gpus_compute (serving.bounds");
         JsonObject rule = r.jsonArray().asList().stream().map(JsonElement::getAsJsonObject)
-                .filter(o -> o.get("name").getAsString().startsWith("serving.gpus ")).findFirst().orElseThrow();
+                .filter(o -> o.get("name").getAsString().startsWith("serving.gpus = serving.gpus_compute (serving.bounds"))
+                .findFirst().orElseThrow();
         assertEquals("rules/serving.drl", rule.get("file").getAsString());
         assertEquals(line, rule.get("line").getAsInt());
         assertEquals("GPU", rule.getAsJsonObject("derives").get("serving.gpus").getAsString());

@@ -95,7 +95,7 @@ class ArticleGoldenTest {
         for (Case c : cases().toList()) {
             Derivation d = result.estimate().get(c.quantity()).orElseThrow();
             if (d.origin().kind() == Origin.Kind.RULE) {
-                assertTrue(d.origin().where().matches("rules/[a-z]+\\.drl:\\d+"), c + " " + d.origin().where());
+                assertTrue(d.origin().where().matches("rules/[a-z_]+\\.drl:\\d+"), c + " " + d.origin().where());
                 assertTrue(!d.inputs().isEmpty(), c + " has no inputs");
             }
         }

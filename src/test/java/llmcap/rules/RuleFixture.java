@@ -46,8 +46,21 @@ final class RuleFixture {
         return this;
     }
 
+    RuleFixture givenSetting(String name, String value) {
+        inputs.add(new Input(new llmcap.domain.Setting(name, value), Origin.commandLine("test")));
+        return this;
+    }
+
     Estimate run() {
         return new Engine(book).run(inputs);
+    }
+
+    /** Asserts the setting {@code name} holds {@code expected}, chosen by the rule named {@code rule}. */
+    static Derivation assertSetting(Estimate e, String name, String expected, String rule) {
+        Derivation d = e.get(name).orElseThrow(() -> new AssertionError(name + " was not derived; have " + e.names()));
+        assertEquals(expected, d.setting().value(), name);
+        assertEquals(rule, d.origin().rule(), name + " rule");
+        return d;
     }
 
     /** Asserts {@code name} was derived with {@code expected} (relative 1e-12) by the rule named {@code rule}. */
@@ -56,7 +69,7 @@ final class RuleFixture {
         assertEquals(expected, d.quantity().value(), Math.abs(expected) * 1e-12, name);
         assertEquals(unit, d.quantity().unit(), name + " unit");
         assertEquals(rule, d.origin().rule(), name + " rule");
-        assertTrue(d.origin().where().matches("rules/[a-z]+\\.drl:\\d+"), d.origin().where());
+        assertTrue(d.origin().where().matches("rules/[a-z_]+\\.drl:\\d+"), d.origin().where());
         return d;
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TrainingRulesTest {
 
     private static final String FROM_PF_DAYS = "training.flops = model.training_pf_days x 1e15 FLOP/s x 86400 s (published compute)";
-    private static final String FROM_6ND = "training.flops = training.flops_per_param_token x model.params x training.tokens";
+    private static final String FROM_6ND = "training.flops = training.flops_per_param_token x model.compute_params x training.tokens";
 
     private static RuleFixture a100() {
         return RuleFixture.of("training.drl")
@@ -29,14 +29,17 @@ class TrainingRulesTest {
         assertDerived(e, "training.flops_per_gpu", 160.368e12, "FLOP/s", "training.flops_per_gpu = gpu.peak_flops x training.utilization");
         // 3640 / 0.160368 = 22697.8 GPU-days (#11, exact column); / 30 = 756.6 -> 757 (#12).
         assertDerived(e, "training.gpu_days", 3640 / 0.160368, "GPU-day", "training.gpu_days = training.flops / (training.flops_per_gpu x 86400 s)");
-        assertDerived(e, "training.gpus", 757, "GPU", "training.gpus = ceil(training.gpu_days / training.days)");
+        assertDerived(e, "training.gpus_compute", 757, "GPU", "training.gpus_compute = ceil(training.gpu_days / training.days)");
+        // No architecture, so no memory bound: the compute bound stands alone.
+        assertDerived(e, "training.gpus", 757, "GPU",
+                "training.gpus = training.gpus_compute (no memory bound: architecture unknown or states do not fit)");
         assertDerived(e, "training.gpus_adopted", 757, "GPU", "training.gpus_adopted = training.gpus (no judgement given)");
     }
 
     @Test
     void gpt3From6ParamsTimesTokensMatchesTableD1() {
         // Brown et al. 2020 Table D.1: GPT-3 175B, 174,600M params, 300B tokens, 3.14E+23 FLOP.
-        Estimate e = a100().given("model.params", 174.6e9, "param").given("model.training_tokens", 300e9, "token").run();
+        Estimate e = a100().given("model.params", 174.6e9, "param").given("model.compute_params", 174.6e9, "param").given("model.training_tokens", 300e9, "token").run();
         assertDerived(e, "training.tokens", 300e9, "token", "training.tokens = model.training_tokens (published)");
         assertDerived(e, "training.flops", 6 * 174.6e9 * 300e9, "FLOP", FROM_6ND);
         assertEquals(3.14e23, e.value("training.flops").orElseThrow(), 0.01e23);
@@ -45,7 +48,7 @@ class TrainingRulesTest {
     @Test
     void gpt3XlFrom6ParamsTimesTokensMatchesTableD1() {
         // Brown et al. 2020 Table D.1: GPT-3 XL, 1,320M params, 300B tokens, 2.38E+21 FLOP (27.5 PF-days).
-        Estimate e = a100().given("model.params", 1.32e9, "param").given("model.training_tokens", 300e9, "token").run();
+        Estimate e = a100().given("model.params", 1.32e9, "param").given("model.compute_params", 1.32e9, "param").given("model.training_tokens", 300e9, "token").run();
         assertEquals(2.38e21, e.value("training.flops").orElseThrow(), 0.01e21);
     }
 
@@ -57,7 +60,7 @@ class TrainingRulesTest {
 
     @Test
     void publishedComputeWinsOverParamsTimesTokens() {
-        Estimate e = a100().given("model.params", 174.6e9, "param").given("model.training_tokens", 300e9, "token")
+        Estimate e = a100().given("model.params", 174.6e9, "param").given("model.compute_params", 174.6e9, "param").given("model.training_tokens", 300e9, "token")
                 .given("model.training_pf_days", 3640, "PF-day").run();
         assertDerived(e, "training.flops", 3.14496e23, "FLOP", FROM_PF_DAYS);
     }
@@ -69,9 +72,38 @@ class TrainingRulesTest {
         Estimate e = RuleFixture.of("training.drl")
                 .given("gpu.peak_flops", 312e12, "FLOP/s").given("training.utilization", 140.0 / 312, "1")
                 .given("training.days", 34, "day").given("training.flops_per_param_token", 8, "FLOP/param/token")
-                .given("model.params", 175e9, "param").given("training.tokens", 300e9, "token").run();
+                .given("model.params", 175e9, "param").given("model.compute_params", 175e9, "param")
+                .given("training.tokens", 300e9, "token").run();
         double days = e.value("training.gpu_days").orElseThrow() / 1024;
         assertEquals(34, days, 34 * 0.01, "days on 1024 GPUs");
+    }
+
+    @Test
+    void withoutPublishedTokensTwentyPerParameter() {
+        // Hoffmann et al. 2022 Table 3: 10B parameters -> 205.1B tokens compute-optimal; the rule of thumb gives 200B.
+        Estimate e = a100().given("model.params", 10e9, "param").given("model.compute_params", 10e9, "param")
+                .given("training.tokens_per_param", 20, "token/param").run();
+        assertDerived(e, "training.tokens", 200e9, "token",
+                "training.tokens = training.tokens_per_param x model.params (compute-optimal, Hoffmann et al. 2022)");
+        assertEquals(205.1e9, e.value("training.tokens").orElseThrow(), 205.1e9 * 0.03);
+        assertDerived(e, "training.flops", 6 * 10e9 * 200e9, "FLOP", FROM_6ND);
+    }
+
+    @Test
+    void mixtureOfExpertsTrainsItsActiveParameters() {
+        // DeepSeek-V3: 37B active of 671B, 14.8T tokens (DeepSeek-V3 report): 6 x 37e9 x 14.8e12 = 3.2856e24 FLOP.
+        Estimate e = a100().given("model.params", 671e9, "param").given("model.compute_params", 37e9, "param")
+                .given("model.training_tokens", 14.8e12, "token").run();
+        assertDerived(e, "training.flops", 3.2856e24, "FLOP", FROM_6ND);
+    }
+
+    @Test
+    void theMemoryBoundBindsWhenItIsLarger() {
+        Estimate e = a100().given("model.params", 175e9, "param").given("model.training_pf_days", 3640, "PF-day")
+                .given("training.gpus_memory", 1024, "GPU").run();
+        String max = "training.gpus = max(training.gpus_compute, training.gpus_memory)";
+        assertDerived(e, "training.gpus", 1024, "GPU", max);
+        RuleFixture.assertSetting(e, "training.binding_bound", "memory", max);
     }
 
     @Test
