@@ -20,10 +20,6 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         PrintWriter err = cl.getErr();
         err.println("llmcap: " + message);
         err.print("Usage: " + cl.getHelp().synopsis(0));
-        err.println("Try 'llmcap " + qualifiedName(cl) + " --help' for more information.");
-    }
-
-    private static String qualifiedName(CommandLine cl) {
-        return cl.getParent() == null ? "" : cl.getCommandName();
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
     }
 }
