@@ -35,6 +35,12 @@ public final class ExplainTree {
         List<String> inputs = d.inputs();
         String bar = inputs.isEmpty() ? "    " : "│   ";
         out.append(pad).append(bar).append(origin(d.origin())).append('\n');
+        for (Derivation twin : e.all()) {
+            if (twin != d && twin.origin().equals(d.origin()) && twin.inputs().equals(d.inputs())) {
+                out.append(pad).append(bar).append("the same rule also set ").append(twin.name()).append(" = ")
+                        .append(Show.fact(twin)).append('\n');
+            }
+        }
         if (d.origin().source() != null && !d.origin().source().isBlank()) {
             out.append(pad).append(bar).append("source: ").append(d.origin().source()).append('\n');
         }

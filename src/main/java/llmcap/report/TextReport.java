@@ -37,10 +37,10 @@ public final class TextReport {
                     .forEach(c -> out.append("  #").append(c.published().figure()).append(": ")
                             .append(c.published().note()).append('\n'));
         }
-        out.append("\nDerived quantities (computed by the rule at file:line)\n");
-        Table d = new Table(false, true, false);
+        out.append("\nDerived quantities (computed by the rule at file:line, which the last column names)\n");
+        Table d = new Table(false, true, false, false);
         for (Derivation x : Order.sort(r.estimate(), r.estimate().derived())) {
-            d.row(x.name(), Show.value(x.quantity().value(), x.quantity().unit()), x.origin().where());
+            d.row(x.name(), Show.value(x.quantity().value(), x.quantity().unit()), x.origin().where(), x.origin().rule());
         }
         out.append(d.render("  "));
         out.append("\nAssumptions and catalog figures the rules used (where each was set)\n");
