@@ -114,8 +114,8 @@ final class InputBuilder {
     private void values(Scenario s, List<Scenario.Value> values) {
         for (Scenario.Value v : values) {
             Fact f = fact(v.name(), v.text(), v.unit(), problem -> new CatalogException(
-                    s.file() + ":" + v.line() + ": scenario '" + s.id() + "': " + v.name() + ": " + problem));
-            put(f, Origin.scenario(s.file(), v.line(), v.source()));
+                    v.file() + ":" + v.line() + ": scenario '" + s.id() + "': " + v.name() + ": " + problem));
+            put(f, Origin.scenario(v.file(), v.line(), v.source()));
         }
     }
 

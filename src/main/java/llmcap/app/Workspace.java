@@ -74,9 +74,15 @@ public final class Workspace {
     }
 
     public Result estimate(Selection selection) {
+        return estimate(scenario(selection.scenario()), selection.model(), selection.gpu(), selection.sets());
+    }
+
+    /** An estimate of {@code s}, with the model or GPU swapped if given, and {@code --set} values on top. */
+    public Result estimate(Scenario s, java.util.Optional<String> model, java.util.Optional<String> gpu,
+                           java.util.Map<String, String> sets) {
+        Selection selection = new Selection(s.id(), model, gpu, sets);
         Catalog c = catalog();
         RuleBook b = rules();
-        Scenario s = scenario(selection.scenario());
         String modelId = selection.model().orElse(s.model());
         String gpuId = selection.gpu().orElse(s.gpu());
         InputBuilder inputs = new InputBuilder(c, b.index())

@@ -38,7 +38,7 @@ public record Scenario(String id, String title, String file, String source, Stri
      * it") or a word for a setting ({@code inference.weight_dtype: bf16}). Which one is decided by the
      * rules, so {@code text} is kept as written.
      */
-    public record Value(String name, String text, String unit, String source, int line) {
+    public record Value(String name, String text, String unit, String source, String file, int line) {
     }
 
     /** A figure as the scenario's source published it, in base units. */

@@ -53,9 +53,9 @@ public final class ScenarioLoader {
                     throw v.error("unit", "unknown unit '" + unit + "' (known: " + Unit.symbols() + ")");
                 }
                 out.add(new Scenario.Value(name, v.text("value"), unit, v.optText("source").orElse(null),
-                        v.line("value")));
+                        f.file(), v.line("value")));
             } else {
-                out.add(new Scenario.Value(name, block.text(name), null, null, node.line()));
+                out.add(new Scenario.Value(name, block.text(name), null, null, f.file(), node.line()));
             }
         }
         return out;

@@ -4,6 +4,8 @@ package llmcap.cli;
 public final class ExitCode {
     /** Success. */
     public static final int OK = 0;
+    /** {@code validate}: a figure is outside its tolerance. */
+    public static final int VALIDATION_FAILED = 1;
     /** A command-line mistake: unknown option, bad --set, unknown id. */
     public static final int USAGE = 2;
     /** A catalog or scenario file that cannot be used. */

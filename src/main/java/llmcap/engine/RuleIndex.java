@@ -31,6 +31,10 @@ public final class RuleIndex {
 
     private final Map<String, RuleInfo> rules = new LinkedHashMap<>();
     private final Set<String> settings = new TreeSet<>();
+    /** Units stated by conditions ({@code Quantity(name == "x", unit == "GPU")}) for inputs no rule creates. */
+    private final Map<String, String> declaredUnits = new LinkedHashMap<>();
+    private static final Pattern UNIT_CONSTRAINT =
+            Pattern.compile("Quantity\\s*\\(\\s*name\\s*==\\s*\"([^\"]+)\"\\s*,\\s*unit\\s*==\\s*\"([^\"]+)\"");
 
     public RuleIndex(List<RuleFile> files) {
         for (RuleFile f : files) {
@@ -64,8 +68,9 @@ public final class RuleIndex {
 
     /** The unit the rules give {@code name}, if some rule creates it with a literal unit. */
     public Optional<String> unitOf(String name) {
-        return rules.values().stream().map(r -> r.derives().get(name)).filter(u -> u != null && !u.isEmpty())
+        Optional<String> made = rules.values().stream().map(r -> r.derives().get(name)).filter(u -> u != null && !u.isEmpty())
                 .findFirst();
+        return made.isPresent() ? made : Optional.ofNullable(declaredUnits.get(name));
     }
 
     private void scan(RuleFile file) {
@@ -86,6 +91,10 @@ public final class RuleIndex {
             while (ns.find()) {
                 derives.put(ns.group(1), "");
                 settings.add(ns.group(1));
+            }
+            Matcher uc = UNIT_CONSTRAINT.matcher(lhsText);
+            while (uc.find()) {
+                declaredUnits.putIfAbsent(uc.group(1), uc.group(2));
             }
             Matcher sp = SETTING_PATTERN.matcher(lhsText);
             while (sp.find()) {

@@ -10,14 +10,16 @@ import org.junit.jupiter.api.Test;
 class TrainingRulesTest {
 
     private static final String FROM_PF_DAYS = "training.flops = model.training_pf_days x 1e15 FLOP/s x 86400 s (published compute)";
-    private static final String FROM_6ND = "training.flops = training.flops_per_param_token x model.compute_params x training.tokens";
+    private static final String FROM_6ND =
+            "training.flops = training.flops_per_param_token x model.compute_params x training.tokens (no published compute)";
 
     private static RuleFixture a100() {
         return RuleFixture.of("training.drl")
                 .given("gpu.peak_flops", 312e12, "FLOP/s")
                 .given("training.utilization", 0.514, "1")
                 .given("training.days", 30, "day")
-                .given("training.flops_per_param_token", 6, "FLOP/param/token");
+                .given("training.flops_per_param_token", 6, "FLOP/param/token")
+                .givenSetting("training.compute_source", "published");
     }
 
     @Test
@@ -66,12 +68,43 @@ class TrainingRulesTest {
     }
 
     @Test
+    void paramsTimesTokensCanBeAskedForEvenWithPublishedCompute() {
+        // GPT-3 175B: 6 x 174.6e9 x 300e9 = 3.1428e23 FLOP = 3637.5 PF-days (Table D.1 publishes 3640).
+        Estimate e = RuleFixture.of("training.drl")
+                .given("gpu.peak_flops", 312e12, "FLOP/s").given("training.utilization", 0.514, "1")
+                .given("training.days", 30, "day").given("training.flops_per_param_token", 6, "FLOP/param/token")
+                .givenSetting("training.compute_source", "params-x-tokens")
+                .given("model.params", 174.6e9, "param").given("model.compute_params", 174.6e9, "param")
+                .given("model.training_tokens", 300e9, "token").given("model.training_pf_days", 3640, "PF-day").run();
+        assertDerived(e, "training.flops", 6 * 174.6e9 * 300e9, "FLOP",
+                "training.flops = training.flops_per_param_token x model.compute_params x training.tokens");
+        assertDerived(e, "training.pf_days", 6 * 174.6e9 * 300e9 / 8.64e19, "PF-day", "training.pf_days = training.flops / (1e15 FLOP/s x 86400 s)");
+        assertEquals(3640, e.value("training.pf_days").orElseThrow(), 3640 * 0.001);
+    }
+
+    @Test
+    void aRunOnAGivenClusterTakesGpuDaysOverItsGpus() {
+        // LLaMA-65B: 2048 A100, 1.4T tokens, about 380 tokens/s/GPU (Touvron et al. 2023, section 2.4).
+        // 6 x 65.2e9 x 1.4e12 = 5.4768e23 FLOP at 160.368 TFLOP/s = 39,527 GPU-days: 19.3 days on 2048 GPUs.
+        Estimate e = a100().given("model.params", 65.2e9, "param").given("model.compute_params", 65.2e9, "param")
+                .given("model.training_tokens", 1.4e12, "token").given("training.cluster_gpus", 2048, "GPU").run();
+        double gpuDays = 6 * 65.2e9 * 1.4e12 / (160.368e12 * 86400);
+        assertDerived(e, "training.gpu_hours", gpuDays * 24, "GPU-h", "training.gpu_hours = training.gpu_days x 24 h");
+        assertDerived(e, "training.days_on_cluster", gpuDays / 2048, "day", "training.days_on_cluster = training.gpu_days / training.cluster_gpus");
+        assertDerived(e, "training.tokens_per_s_per_gpu", 1.4e12 / (gpuDays * 86400), "token/s",
+                "training.tokens_per_s_per_gpu = training.tokens / (training.gpu_days x 86400 s)");
+        assertDerived(e, "training.cluster_tokens_per_s", 1.4e12 / (gpuDays * 86400) * 2048, "token/s",
+                "training.cluster_tokens_per_s = training.tokens_per_s_per_gpu x training.cluster_gpus");
+    }
+
+    @Test
     void megatronEquation4Gpt3On1024A100At140Tflops() {
         // Narayanan et al. 2021 eq. 4: 8TP/(nX) = 8 x 300e9 x 175e9 / (1024 x 140e12) s = 34 days.
         // The factor 8 counts activation recompute, so it is set in place of the default 6.
         Estimate e = RuleFixture.of("training.drl")
                 .given("gpu.peak_flops", 312e12, "FLOP/s").given("training.utilization", 140.0 / 312, "1")
                 .given("training.days", 34, "day").given("training.flops_per_param_token", 8, "FLOP/param/token")
+                .givenSetting("training.compute_source", "published")
                 .given("model.params", 175e9, "param").given("model.compute_params", 175e9, "param")
                 .given("training.tokens", 300e9, "token").run();
         double days = e.value("training.gpu_days").orElseThrow() / 1024;
@@ -84,7 +117,7 @@ class TrainingRulesTest {
         Estimate e = a100().given("model.params", 10e9, "param").given("model.compute_params", 10e9, "param")
                 .given("training.tokens_per_param", 20, "token/param").run();
         assertDerived(e, "training.tokens", 200e9, "token",
-                "training.tokens = training.tokens_per_param x model.params (compute-optimal, Hoffmann et al. 2022)");
+                "training.tokens = training.tokens_per_param x model.params (compute-optimal; no published compute)");
         assertEquals(205.1e9, e.value("training.tokens").orElseThrow(), 205.1e9 * 0.03);
         assertDerived(e, "training.flops", 6 * 10e9 * 200e9, "FLOP", FROM_6ND);
     }

@@ -1,0 +1,62 @@
+package llmcap.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import llmcap.app.Timings;
+import llmcap.app.Validation;
+import llmcap.app.Validation.CaseResult;
+import llmcap.app.Workspace;
+import llmcap.catalog.ValidationCase;
+import llmcap.report.ExplainTree;
+import llmcap.report.Format;
+import llmcap.report.ValidationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code llmcap validate [CASE-ID]}: llmcap against published runs; exit 1 when a figure is off. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Run the published cases of catalog/validation/: published figure, llmcap's estimate, deviation,",
+            "tolerance, and the utilization that would reproduce each published run. Exit 1 if any case is",
+            "outside its tolerance. With CASE-ID: that case with the derivation tree of every figure."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "CASE-ID", description = "One case to show in full.")
+    String caseId;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Mixin
+    SourceOptions sources = new SourceOptions();
+
+    @Override
+    public Integer call() {
+        Workspace w = sources.workspace(new Timings());
+        Validation v = new Validation(w);
+        List<ValidationCase> cases = caseId == null ? v.cases() : List.of(v.find(caseId));
+        List<CaseResult> results = cases.stream().map(v::run).toList();
+        StringBuilder out = new StringBuilder(switch (format) {
+            case text -> ValidationReport.text(results, w.catalogFolder().display());
+            case json -> ValidationReport.json(results);
+            case markdown -> ValidationReport.markdown(results);
+        });
+        if (caseId != null && format == Format.text) {
+            CaseResult r = results.get(0);
+            out.append("\n").append(r.vcase().title()).append("\nsource: ").append(r.vcase().source()).append('\n');
+            r.checks().forEach(c -> c.estimated().ifPresent(d -> out.append('\n')
+                    .append(ExplainTree.render(r.result().estimate(), d.name()))));
+            r.checks().stream().map(c -> c.check()).forEach(c -> out.append("\n").append(c.quantity())
+                    .append(": tolerance ±").append(c.tolerancePercent()).append(" %: ").append(c.why()).append('\n'));
+        }
+        spec.commandLine().getOut().print(out);
+        return results.stream().allMatch(CaseResult::passed) ? ExitCode.OK : ExitCode.VALIDATION_FAILED;
+    }
+}

@@ -1,0 +1,143 @@
+package llmcap.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Locale;
+import llmcap.app.Validation.CaseResult;
+import llmcap.app.Validation.CheckResult;
+import llmcap.app.Validation.ImpliedResult;
+
+/** {@code llmcap validate}: llmcap beside published figures, as text, Markdown or JSON. */
+public final class ValidationReport {
+
+    private ValidationReport() {
+    }
+
+    public static String text(List<CaseResult> results, String catalog) {
+        StringBuilder out = new StringBuilder();
+        out.append("llmcap validate: ").append(results.size()).append(" cases from ").append(catalog)
+                .append("/validation\n\n");
+        Table t = new Table(false, false, true, true, true, true, false);
+        t.row("case", "figure", "published", "llmcap", "deviation", "tolerance", "within");
+        for (CaseResult r : results) {
+            for (CheckResult c : r.checks()) {
+                String[] cells = checkCells(c);
+                t.row(r.vcase().id(), c.check().quantity(), cells[0], cells[1], cells[2], cells[3], cells[4]);
+            }
+        }
+        out.append(t.render(""));
+        if (results.stream().anyMatch(r -> r.implied().isPresent())) {
+            out.append("\nImplied utilization: the value of the assumption that makes llmcap reproduce the published figure\n\n");
+            Table i = new Table(false, false, true, true, true, false);
+            i.row("case", "figure", "published", "implied", "assumed", "published utilization");
+            for (CaseResult r : results) {
+                r.implied().ifPresent(x -> {
+                    String[] cells = impliedCells(x, r);
+                    i.row(r.vcase().id(), x.implied().quantity(), cells[0], cells[1], cells[2], cells[3]);
+                });
+            }
+            out.append(i.render(""));
+        }
+        out.append('\n').append(summary(results)).append('\n');
+        return out.toString();
+    }
+
+    public static String markdown(List<CaseResult> results) {
+        StringBuilder out = new StringBuilder();
+        out.append("| case | figure | published | llmcap | deviation | tolerance | within |\n");
+        out.append("|---|---|---:|---:|---:|---:|---|\n");
+        for (CaseResult r : results) {
+            for (CheckResult c : r.checks()) {
+                String[] cells = checkCells(c);
+                out.append("| ").append(r.vcase().id()).append(" | `").append(c.check().quantity()).append("` | ")
+                        .append(String.join(" | ", cells)).append(" |\n");
+            }
+        }
+        if (results.stream().anyMatch(r -> r.implied().isPresent())) {
+            out.append("\n| case | figure | published | implied utilization | assumed | published utilization |\n");
+            out.append("|---|---|---:|---:|---:|---|\n");
+            for (CaseResult r : results) {
+                r.implied().ifPresent(x -> out.append("| ").append(r.vcase().id()).append(" | `")
+                        .append(x.implied().quantity()).append("` | ").append(String.join(" | ", impliedCells(x, r)))
+                        .append(" |\n"));
+            }
+        }
+        out.append('\n').append(summary(results)).append('\n');
+        return out.toString();
+    }
+
+    public static String json(List<CaseResult> results) {
+        JsonArray a = new JsonArray();
+        for (CaseResult r : results) {
+            JsonObject o = new JsonObject();
+            o.addProperty("case", r.vcase().id());
+            o.addProperty("title", r.vcase().title());
+            o.addProperty("file", r.vcase().file());
+            o.addProperty("source", r.vcase().source());
+            o.addProperty("passed", r.passed());
+            JsonArray checks = new JsonArray();
+            for (CheckResult c : r.checks()) {
+                JsonObject x = new JsonObject();
+                x.addProperty("quantity", c.check().quantity());
+                x.add("published", Json.number(c.check().published()));
+                c.estimated().ifPresent(d -> {
+                    x.add("llmcap", Json.number(d.quantity().value()));
+                    x.addProperty("unit", d.quantity().unit());
+                });
+                c.deviationPercent().ifPresent(v -> x.addProperty("deviation_percent", v));
+                x.addProperty("tolerance_percent", c.check().tolerancePercent());
+                x.addProperty("within", c.within());
+                x.addProperty("why", c.check().why());
+                checks.add(x);
+            }
+            o.add("checks", checks);
+            r.implied().ifPresent(i -> {
+                JsonObject x = new JsonObject();
+                x.addProperty("variable", i.implied().variable());
+                x.addProperty("quantity", i.implied().quantity());
+                x.add("published", Json.number(i.implied().published()));
+                i.solved().ifPresent(v -> x.addProperty("implied", v));
+                i.assumed().ifPresent(v -> x.addProperty("assumed", v));
+                i.implied().expected().ifPresent(v -> x.addProperty("published_value", v));
+                x.addProperty("within", i.within());
+                o.add("implied_utilization", x);
+            });
+            a.add(o);
+        }
+        return Json.write(a);
+    }
+
+    public static String summary(List<CaseResult> results) {
+        long passed = results.stream().filter(CaseResult::passed).count();
+        return passed + " of " + results.size() + " cases within tolerance"
+                + (passed == results.size() ? "." : "; the others are marked NO.");
+    }
+
+    private static String[] checkCells(CheckResult c) {
+        String unit = c.estimated().map(d -> d.quantity().unit()).orElse("1");
+        return new String[] {
+            Show.value(c.check().published(), unit),
+            c.estimated().map(d -> Show.value(d.quantity().value(), unit)).orElse("not derived"),
+            c.deviationPercent().isPresent() ? String.format(Locale.ROOT, "%+.2f %%", c.deviationPercent().getAsDouble()) : "",
+            "±" + Show.significant(c.check().tolerancePercent(), 3) + " %",
+            c.within() ? "yes" : "NO"};
+    }
+
+    private static String[] impliedCells(ImpliedResult x, CaseResult r) {
+        String unit = r.result().estimate().get(x.implied().quantity()).filter(d -> !d.isSetting())
+                .map(d -> d.quantity().unit()).orElse("1");
+        String expected = x.implied().expected().isPresent()
+                ? percent(x.implied().expected().getAsDouble()) + " (" + (x.within() ? "within" : "NOT within") + " ±"
+                + Show.significant(x.implied().tolerancePercent(), 3) + " %)" : "";
+        return new String[] {
+            Show.value(x.implied().published(), unit),
+            x.solved().isPresent() ? percent(x.solved().getAsDouble()) : "no solution in (0, 10]",
+            x.assumed().map(ValidationReport::percent).orElse("-"),
+            expected};
+    }
+
+    private static String percent(double v) {
+        return String.format(Locale.ROOT, "%.1f %%", v * 100);
+    }
+}
