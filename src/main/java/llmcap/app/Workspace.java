@@ -44,7 +44,7 @@ public final class Workspace {
         if (book == null) {
             List<RuleFile> files = timings.time("read rules", () -> RuleFile.readAll(rulesFolder.path(),
                     rulesFolder.display()));
-            book = timings.time("compile rules", () -> RuleBook.compile(files));
+            book = timings.time("load rules", () -> RuleBook.load(files));
         }
         return book;
     }

@@ -2,7 +2,10 @@ package llmcap.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.kie.api.definition.KiePackage;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -32,7 +35,28 @@ public final class RuleBook {
         this.files = List.copyOf(files);
     }
 
+    /** Compiles the rules, or reads them from the cache of compiled rules when the files are unchanged. */
+    public static RuleBook load(List<RuleFile> files) {
+        return load(files, RuleCache.fromEnvironment());
+    }
+
+    static RuleBook load(List<RuleFile> files, Optional<RuleCache> cache) {
+        String key = RuleCache.key(files);
+        Optional<Collection<KiePackage>> cached = cache.flatMap(c -> c.read(key));
+        if (cached.isPresent()) {
+            return new RuleBook(kieBase(cached.get()), new RuleIndex(files), files);
+        }
+        Collection<KiePackage> packages = compilePackages(files);
+        cache.ifPresent(c -> c.write(key, packages));
+        return new RuleBook(kieBase(packages), new RuleIndex(files), files);
+    }
+
+    /** Compiles the rules, never using the cache. */
     public static RuleBook compile(List<RuleFile> files) {
+        return new RuleBook(kieBase(compilePackages(files)), new RuleIndex(files), files);
+    }
+
+    private static Collection<KiePackage> compilePackages(List<RuleFile> files) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (RuleFile f : files) {
             Resource r = ResourceFactory.newByteArrayResource(f.text().getBytes(StandardCharsets.UTF_8));
@@ -42,12 +66,16 @@ public final class RuleBook {
         if (builder.hasErrors()) {
             throw new RuleException(errors(builder));
         }
+        return builder.getKnowledgePackages();
+    }
+
+    private static KieBase kieBase(Collection<KiePackage> packages) {
         KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
         // Equal quantities are one fact: two rules deriving the same value do not double every consumer.
         conf.setOption(EqualityBehaviorOption.EQUALITY);
         InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase(conf);
-        kb.addPackages(builder.getKnowledgePackages());
-        return new RuleBook(kb, new RuleIndex(files), files);
+        kb.addPackages(packages);
+        return kb;
     }
 
     public KieBase kieBase() {
