@@ -3,6 +3,8 @@ package llmcap.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import llmcap.catalog.Catalog;
 import llmcap.catalog.Scenario;
 import llmcap.engine.Engine;
@@ -78,26 +80,40 @@ public final class Workspace {
     }
 
     /** An estimate of {@code s}, with the model or GPU swapped if given, and {@code --set} values on top. */
-    public Result estimate(Scenario s, java.util.Optional<String> model, java.util.Optional<String> gpu,
-                           java.util.Map<String, String> sets) {
-        Selection selection = new Selection(s.id(), model, gpu, sets);
+    public Result estimate(Scenario s, Optional<String> model, Optional<String> gpu, Map<String, String> sets) {
+        Prepared p = prepare(s, model, gpu, sets);
+        Estimate e = timings.time("fire rules", () -> new Engine(rules()).run(p.inputs()));
+        return result(p, e);
+    }
+
+    /** The inputs of an estimate, before any rule fires: what sweeps and samples vary. */
+    public Prepared prepare(Scenario s, Optional<String> model, Optional<String> gpu, Map<String, String> sets) {
         Catalog c = catalog();
         RuleBook b = rules();
-        String modelId = selection.model().orElse(s.model());
-        String gpuId = selection.gpu().orElse(s.gpu());
+        String modelId = model.orElse(s.model());
+        String gpuId = gpu.orElse(s.gpu());
         InputBuilder inputs = new InputBuilder(c, b.index())
                 .catalogEntry("model", c.model(modelId))
                 .catalogEntry("gpu", c.gpu(gpuId))
                 .scenario(s, modelId, gpuId)
-                .sets(selection.sets());
-        Estimate e = timings.time("fire rules", () -> new Engine(b).run(inputs.inputs()));
-        List<String> notes = new java.util.ArrayList<>(inputs.notes());
-        notes.addAll(new Missing(e, b.index()).notes());
-        for (String name : selection.sets().keySet()) {
+                .sets(sets);
+        return new Prepared(s, modelId, gpuId, sets, inputs.inputs(), inputs.notes());
+    }
+
+    /** The report of an estimate made from {@code p}: its notes, and what is missing and why. */
+    public Result result(Prepared p, Estimate e) {
+        List<String> notes = new java.util.ArrayList<>(p.notes());
+        notes.addAll(new Missing(e, rules().index()).notes());
+        for (String name : p.sets().keySet()) {
             if (!e.isRead(name)) {
                 notes.add("--set " + name + " has no effect here: no rule that fired read it");
             }
         }
-        return new Result(s, modelId, gpuId, e, notes, rulesFolder, catalogFolder);
+        return new Result(p.scenario(), p.model(), p.gpu(), e, notes, rulesFolder, catalogFolder);
+    }
+
+    /** What an estimate starts from: the scenario, model and GPU ids, and every input fact with its origin. */
+    public record Prepared(Scenario scenario, String model, String gpu, Map<String, String> sets,
+                           List<llmcap.domain.Input> inputs, List<String> notes) {
     }
 }

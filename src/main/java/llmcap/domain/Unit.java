@@ -66,18 +66,20 @@ public enum Unit {
         return style;
     }
 
+    private static final java.util.Map<String, Unit> BY_SYMBOL = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Unit::symbol, u -> u));
+
     /** The unit with this symbol; the message lists the known symbols when there is none. */
     public static Unit of(String symbol) {
-        for (Unit u : values()) {
-            if (u.symbol.equals(symbol)) {
-                return u;
-            }
+        Unit u = BY_SYMBOL.get(symbol);
+        if (u == null) {
+            throw new IllegalArgumentException("unknown unit '" + symbol + "' (known: " + symbols() + ")");
         }
-        throw new IllegalArgumentException("unknown unit '" + symbol + "' (known: " + symbols() + ")");
+        return u;
     }
 
     public static boolean isKnown(String symbol) {
-        return Arrays.stream(values()).anyMatch(u -> u.symbol.equals(symbol));
+        return BY_SYMBOL.containsKey(symbol);
     }
 
     public static String symbols() {

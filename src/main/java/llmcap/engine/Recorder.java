@@ -1,10 +1,15 @@
 package llmcap.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import llmcap.domain.Origin;
 import llmcap.domain.Fact;
 import llmcap.domain.Quantity;
@@ -16,6 +21,7 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.Match;
 
 /**
@@ -27,7 +33,12 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     private final RuleIndex index;
     private final Map<String, Derivation> byName = new LinkedHashMap<>();
+    private final Map<String, FactHandle> handles = new HashMap<>();
+    /** name -> names derived from it, or derived by a rule that needs it absent: what changes when it does. */
+    private final Map<String, Set<String>> dependents = new HashMap<>();
     private final Map<String, Integer> firings = new HashMap<>();
+    /** Rule facts looked up once per rule, not once per firing. */
+    private final Map<org.kie.api.definition.rule.Rule, Optional<RuleInfo>> infos = new java.util.IdentityHashMap<>();
     private Match current;
     private Match lastStarted;
     private String conflict;
@@ -36,8 +47,38 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         this.index = index;
     }
 
-    void input(Derivation d) {
+    void input(Derivation d, FactHandle handle) {
         byName.put(d.name(), d);
+        handles.put(d.name(), handle);
+    }
+
+    FactHandle handle(String name) {
+        return handles.get(name);
+    }
+
+    /** Forgets a fact the session is about to delete. */
+    void forget(String name) {
+        byName.remove(name);
+        handles.remove(name);
+    }
+
+    /** Every fact derived, directly or not, from one of {@code names} (or from their absence). */
+    Set<String> cone(Set<String> names) {
+        Set<String> out = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(names);
+        while (!todo.isEmpty()) {
+            for (String d : dependents.getOrDefault(todo.pop(), Set.of())) {
+                if (byName.containsKey(d) && out.add(d)) {
+                    todo.push(d);
+                }
+            }
+        }
+        return out;
+    }
+
+    void resetFirings() {
+        firings.clear();
+        lastStarted = null;
     }
 
     Map<String, Derivation> derivations() {
@@ -55,6 +96,10 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     String conflict() {
         return conflict;
+    }
+
+    void clearConflict() {
+        conflict = null;
     }
 
     @Override
@@ -86,7 +131,15 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         // data type) is an assumption, whichever rule states it.
         Origin origin = Origin.rule(current.getRule().getName(), where(current), !readsQuantity);
         Derivation d = new Derivation(q, origin, inputs);
+        for (String in : inputs) {
+            dependents.computeIfAbsent(in, k -> new HashSet<>()).add(q.name());
+        }
+        info(current).ifPresent(r -> r.absent()
+                .forEach(a -> dependents.computeIfAbsent(a, k -> new HashSet<>()).add(q.name())));
         Derivation earlier = byName.putIfAbsent(q.name(), d);
+        if (earlier == null) {
+            handles.put(q.name(), event.getFactHandle());
+        }
         if (earlier != null && conflict == null) {
             conflict = q.name() + " has two values: " + describe(earlier) + " but " + describe(d)
                     + "; a quantity must come from exactly one place";
@@ -105,8 +158,11 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     }
 
     String where(Match m) {
-        return index.rule(m.getRule().getPackageName(), m.getRule().getName())
-                .map(RuleInfo::where).orElse(m.getRule().getPackageName() + " (file unknown)");
+        return info(m).map(RuleInfo::where).orElse(m.getRule().getPackageName() + " (file unknown)");
+    }
+
+    private Optional<RuleInfo> info(Match m) {
+        return infos.computeIfAbsent(m.getRule(), r -> index.rule(r.getPackageName(), r.getName()));
     }
 
     private static String describe(Derivation d) {

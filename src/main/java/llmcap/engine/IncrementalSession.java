@@ -1,0 +1,179 @@
+package llmcap.engine;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import llmcap.domain.Fact;
+import llmcap.domain.Input;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Match;
+
+/**
+ * A session kept open across many neighbouring estimates (a sweep, samples, a sensitivity run).
+ * {@link #apply} changes some inputs: the facts derived from them (found through the recorded
+ * provenance, including facts whose rule needed one of them absent) are deleted, the new inputs
+ * inserted, and only the rules that match the new facts fire again. Everything else is reused.
+ * A test checks that this gives exactly what a fresh session gives.
+ */
+public final class IncrementalSession implements AutoCloseable {
+
+    private final int firingLimit;
+    private final KieSession session;
+    private final Recorder recorder;
+    private final Map<String, Input> current = new HashMap<>();
+
+    public IncrementalSession(RuleBook book, List<Input> inputs, int firingLimit) {
+        this.firingLimit = firingLimit;
+        this.recorder = new Recorder(book.index());
+        this.session = book.kieBase().newKieSession();
+        session.addEventListener((AgendaEventListener) recorder);
+        session.addEventListener((RuleRuntimeEventListener) recorder);
+        try {
+            for (Input in : inputs) {
+                insert(in);
+            }
+            fire();
+        } catch (RuntimeException e) {
+            session.dispose();
+            throw e;
+        }
+    }
+
+    /** Makes {@code inputs} the whole set of inputs (as if a fresh session had been given them). */
+    public void apply(List<Input> inputs) {
+        Map<String, Input> next = new HashMap<>(inputs.size() * 2);
+        for (Input in : inputs) {
+            next.put(in.fact().name(), in);
+        }
+        Set<String> changed = new HashSet<>();
+        for (Map.Entry<String, Input> e : next.entrySet()) {
+            if (!e.getValue().equals(current.get(e.getKey()))) {
+                changed.add(e.getKey());
+            }
+        }
+        for (String name : current.keySet()) {
+            if (!next.containsKey(name)) {
+                changed.add(name);
+            }
+        }
+        replace(changed, next);
+    }
+
+    /**
+     * Replaces the inputs named in {@code changes} (adding any that are new), keeping all others:
+     * the cheap path when the caller knows what changed.
+     */
+    public void update(List<Input> changes) {
+        Map<String, Input> next = new HashMap<>(changes.size() * 2);
+        Set<String> changed = new HashSet<>();
+        for (Input in : changes) {
+            if (!in.equals(current.get(in.fact().name()))) {
+                next.put(in.fact().name(), in);
+                changed.add(in.fact().name());
+            }
+        }
+        replace(changed, next);
+    }
+
+    private void replace(Set<String> changed, Map<String, Input> next) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        for (String name : recorder.cone(changed)) {
+            if (!current.containsKey(name)) {
+                delete(name);
+            }
+        }
+        for (String name : changed) {
+            if (current.remove(name) != null) {
+                delete(name);
+            }
+            Input in = next.get(name);
+            if (in != null) {
+                insert(in);
+            }
+        }
+        recorder.resetFirings();
+        fire();
+    }
+
+    public Optional<Derivation> get(String name) {
+        return Optional.ofNullable(recorder.derivations().get(name));
+    }
+
+    /** A snapshot of everything derived so far. */
+    public Estimate estimate() {
+        return new Estimate(recorder.derivations());
+    }
+
+    @Override
+    public void close() {
+        session.dispose();
+    }
+
+    private void insert(Input in) {
+        current.put(in.fact().name(), in);
+        recorder.input(new Derivation(in.fact(), in.origin(), List.of()), session.insert(in.fact()));
+    }
+
+    private void delete(String name) {
+        var handle = recorder.handle(name);
+        recorder.forget(name);
+        if (handle != null) {
+            session.delete(handle);
+        }
+    }
+
+    private void fire() {
+        int fired;
+        try {
+            fired = session.fireAllRules(firingLimit);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // LinkageError: some Drools operators (e.g. str[startsWith] in 10.2) fail to link at run time.
+            throw actionFailed(e);
+        }
+        if (recorder.conflict() != null) {
+            String c = recorder.conflict();
+            recorder.clearConflict();
+            throw new RuleException(c);
+        }
+        if (fired >= firingLimit) {
+            throw runaway();
+        }
+    }
+
+    private RuleException actionFailed(Throwable e) {
+        Match m = recorder.lastStarted();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String cause = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getClass() == IllegalArgumentException.class ? root.getMessage()
+                : root.getClass().getSimpleName() + ": " + root.getMessage();
+        if (m == null) {
+            return new RuleException("rules: the session failed: " + cause.replaceAll("\\s+", " "));
+        }
+        String matched = m.getObjects().stream().filter(o -> o instanceof Fact)
+                .map(o -> Facts.describe((Fact) o)).collect(Collectors.joining(", "));
+        return new RuleException(recorder.where(m) + ": rule \"" + m.getRule().getName() + "\" failed: "
+                + cause.replaceAll("\\s+", " ") + (matched.isEmpty() ? "" : " (matched: " + matched + ")"));
+    }
+
+    private RuleException runaway() {
+        String top = recorder.firings().entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(3)
+                .map(e -> "\"" + e.getKey() + "\" " + e.getValue() + " times")
+                .collect(Collectors.joining(", "));
+        return new RuleException("rules: stopped after " + firingLimit + " rule firings without finishing; "
+                + "the rules that kept firing: " + top + " (a rule whose action re-enables its own conditions loops)");
+    }
+
+}

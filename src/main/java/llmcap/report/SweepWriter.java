@@ -1,0 +1,103 @@
+package llmcap.report;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.util.List;
+import llmcap.app.Dimension;
+import llmcap.app.Sweep;
+import llmcap.engine.Derivation;
+
+/** Sweep rows as CSV (values in base units, each output's rule file:line beside it) or JSON Lines. */
+public final class SweepWriter implements Sweep.Sink {
+
+    public enum Format { csv, jsonl }
+
+    private static final Gson GSON = new Gson();
+
+    private final PrintWriter out;
+    private final Format format;
+    private final List<Dimension> dims;
+    private final List<String> outputs;
+
+    public SweepWriter(PrintWriter out, Format format, List<Dimension> dims, List<String> outputs, List<String> units) {
+        this.out = out;
+        this.format = format;
+        this.dims = dims;
+        this.outputs = outputs;
+        if (format == Format.csv) {
+            StringBuilder h = new StringBuilder("row,model,gpu");
+            for (Dimension d : dims) {
+                if (!d.isId()) {
+                    h.append(',').append(d.name());
+                }
+            }
+            for (int i = 0; i < outputs.size(); i++) {
+                h.append(',').append(outputs.get(i)).append(" [").append(units.get(i)).append(']');
+                h.append(',').append(outputs.get(i)).append(".source");
+            }
+            out.println(h);
+        }
+    }
+
+    @Override
+    public void row(Sweep.Row r) {
+        if (format == Format.csv) {
+            StringBuilder b = new StringBuilder(128);
+            b.append(r.index()).append(',').append(r.model()).append(',').append(r.gpu());
+            for (int d = 0; d < dims.size(); d++) {
+                if (!dims.get(d).isId()) {
+                    b.append(',').append(r.values()[d]);
+                }
+            }
+            for (Derivation o : r.outputs()) {
+                b.append(',');
+                if (o != null) {
+                    b.append(o.isSetting() ? o.setting().value() : number(o.quantity().value()));
+                }
+                b.append(',');
+                if (o != null) {
+                    b.append(o.origin().where());
+                }
+            }
+            out.println(b);
+            return;
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("row", r.index());
+        o.addProperty("model", r.model());
+        o.addProperty("gpu", r.gpu());
+        JsonObject vary = new JsonObject();
+        for (int d = 0; d < dims.size(); d++) {
+            if (!dims.get(d).isId()) {
+                vary.addProperty(dims.get(d).name(), r.values()[d]);
+            }
+        }
+        o.add("vary", vary);
+        JsonObject outs = new JsonObject();
+        for (int i = 0; i < outputs.size(); i++) {
+            Derivation d = r.outputs()[i];
+            if (d == null) {
+                outs.add(outputs.get(i), com.google.gson.JsonNull.INSTANCE);
+                continue;
+            }
+            JsonObject x = new JsonObject();
+            if (d.isSetting()) {
+                x.addProperty("value", d.setting().value());
+            } else {
+                x.add("value", Json.number(d.quantity().value()));
+                x.addProperty("unit", d.quantity().unit());
+            }
+            x.addProperty("rule", d.origin().rule());
+            x.addProperty("source", d.origin().where());
+            x.add("inputs", Json.strings(d.inputs()));
+            outs.add(outputs.get(i), x);
+        }
+        o.add("outputs", outs);
+        out.println(GSON.toJson(o));
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 9e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}
