@@ -115,7 +115,9 @@ final class InputBuilder {
         for (Scenario.Value v : values) {
             Fact f = fact(v.name(), v.text(), v.unit(), problem -> new CatalogException(
                     v.file() + ":" + v.line() + ": scenario '" + s.id() + "': " + v.name() + ": " + problem));
-            put(f, Origin.scenario(v.file(), v.line(), v.source()));
+            String source = v.distribution().map(d -> (v.source() == null ? "" : v.source() + "; ") + "a range, "
+                    + d.describe() + ": its central value here, drawn from it with --samples").orElse(v.source());
+            put(f, Origin.scenario(v.file(), v.line(), source));
         }
     }
 

@@ -83,81 +83,26 @@ public final class Sweep {
      * on the calling thread. Memory stays flat: at most a few blocks are held at a time.
      */
     public void run(Sink sink, LongConsumer progress) {
-        long n = size();
-        int threads = n < 2L * BLOCK ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors());
-        List<Worker> workers = java.util.Collections.synchronizedList(new ArrayList<>());
-        ThreadLocal<Worker> mine = ThreadLocal.withInitial(() -> {
-            Worker w = new Worker();
-            workers.add(w);
-            return w;
-        });
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "llmcap-sweep");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            long blocks = (n + BLOCK - 1) / BLOCK;
-            java.util.ArrayDeque<java.util.concurrent.Future<Row[]>> pending = new java.util.ArrayDeque<>();
-            long next = 0;
-            for (long emitted = 0; emitted < blocks; emitted++) {
-                while (next < blocks && pending.size() < 2 * threads) {
-                    long from = next * BLOCK;
-                    long to = Math.min(n, from + BLOCK);
-                    pending.add(pool.submit(() -> mine.get().rows(from, to)));
-                    next++;
-                }
-                for (Row r : await(pending.poll())) {
-                    sink.row(r);
-                    progress.accept(r.index() + 1);
-                }
-            }
+            Blocks.run(size(), Worker::new, (i, row) -> {
+                sink.row(row);
+                progress.accept(i + 1);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            workers.forEach(Worker::close);
-        }
-    }
-
-    private static final int BLOCK = 2048;
-
-    private static Row[] await(java.util.concurrent.Future<Row[]> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 
     /** One thread's open session, reused from row to row and rebuilt when the model or GPU changes. */
-    private final class Worker {
+    private final class Worker implements Blocks.Worker<Row> {
         private IncrementalSession session;
         private String openFor;
         private List<Input> base;
         private Map<String, Integer> slot;
         private final String[] previous = new String[dims.size()];
 
-        Row[] rows(long from, long to) {
-            Row[] out = new Row[(int) (to - from)];
-            for (long row = from; row < to; row++) {
-                out[(int) (row - from)] = row(row);
-            }
-            return out;
-        }
-
-        private Row row(long row) {
+        @Override
+        public Row compute(long row) {
             String[] values = valuesAt(row);
             String m = model.orElse(scenario.model());
             String g = gpu.orElse(scenario.gpu());
@@ -199,7 +144,8 @@ public final class Sweep {
             return new Row(row, m, g, values, out);
         }
 
-        void close() {
+        @Override
+        public void close() {
             if (session != null) {
                 session.close();
                 session = null;

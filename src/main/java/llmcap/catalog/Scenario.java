@@ -38,7 +38,13 @@ public record Scenario(String id, String title, String file, String source, Stri
      * it") or a word for a setting ({@code inference.weight_dtype: bf16}). Which one is decided by the
      * rules, so {@code text} is kept as written.
      */
-    public record Value(String name, String text, String unit, String source, String file, int line) {
+    public record Value(String name, String text, String unit, String source, String file, int line,
+                        java.util.Optional<Distribution> distribution) {
+
+        /** A plain value (no range). */
+        public Value(String name, String text, String unit, String source, String file, int line) {
+            this(name, text, unit, source, file, line, java.util.Optional.empty());
+        }
     }
 
     /** A figure as the scenario's source published it, in base units. */

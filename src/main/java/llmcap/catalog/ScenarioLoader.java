@@ -11,7 +11,7 @@ public final class ScenarioLoader {
 
     private static final Set<String> FIELDS = Set.of("id", "title", "source", "model", "gpu", "reference_model",
             "crosscheck_model", "assumptions", "judgements", "published");
-    private static final Set<String> VALUE = Set.of("value", "unit", "source");
+    private static final Set<String> VALUE = Set.of("value", "unit", "source", "low", "mode", "high", "distribution");
     private static final Set<String> FIGURE = Set.of("figure", "quantity", "value", "label", "note");
 
     private ScenarioLoader() {
@@ -52,13 +52,53 @@ public final class ScenarioLoader {
                 if (unit != null && !Unit.isKnown(unit)) {
                     throw v.error("unit", "unknown unit '" + unit + "' (known: " + Unit.symbols() + ")");
                 }
-                out.add(new Scenario.Value(name, v.text("value"), unit, v.optText("source").orElse(null),
-                        f.file(), v.line("value")));
+                java.util.Optional<Distribution> dist = distribution(v);
+                String text = dist.map(d -> Numbers.format(d.central())).orElseGet(() -> v.text("value"));
+                out.add(new Scenario.Value(name, text, unit, v.optText("source").orElse(null), f.file(),
+                        v.line(dist.isPresent() ? "low" : "value"), dist));
             } else {
                 out.add(new Scenario.Value(name, block.text(name), null, null, f.file(), node.line()));
             }
         }
         return out;
+    }
+
+    /** A range instead of a value: {@code low}/{@code high}, with {@code mode} for a triangular one. */
+    private static java.util.Optional<Distribution> distribution(Fields v) {
+        boolean range = v.has("low") || v.has("high") || v.has("mode") || v.has("distribution");
+        if (!range) {
+            return java.util.Optional.empty();
+        }
+        if (v.has("value")) {
+            throw v.error("value", "give either a value or a range (low, high), not both");
+        }
+        String kindText = v.optText("distribution").orElse(v.has("mode") ? "triangular" : "uniform");
+        Distribution.Kind kind;
+        try {
+            kind = Distribution.Kind.valueOf(kindText);
+        } catch (IllegalArgumentException e) {
+            throw v.error("distribution", "'" + kindText + "' is not one of uniform, triangular, lognormal");
+        }
+        double low = v.number("low");
+        double high = v.number("high");
+        if (low > high) {
+            throw v.error("low", "the range's low end " + Numbers.format(low) + " is above its high end "
+                    + Numbers.format(high));
+        }
+        double mode = Double.NaN;
+        if (kind == Distribution.Kind.triangular) {
+            mode = v.number("mode");
+            if (mode < low || mode > high) {
+                throw v.error("mode", Numbers.format(mode) + " is outside the range " + Numbers.format(low) + ".."
+                        + Numbers.format(high));
+            }
+        } else if (v.has("mode")) {
+            throw v.error("mode", "only a triangular distribution has a mode");
+        }
+        if (kind == Distribution.Kind.lognormal && !(low > 0)) {
+            throw v.error("low", "a lognormal range needs low > 0");
+        }
+        return java.util.Optional.of(new Distribution(kind, low, mode, high));
     }
 
     private static List<Scenario.PublishedFigure> published(Fields f, String ctx) {

@@ -3,11 +3,16 @@ package llmcap.cli;
 import java.util.concurrent.Callable;
 import llmcap.app.Result;
 import llmcap.app.Timings;
+import llmcap.app.Uncertainty;
+import llmcap.app.UncertaintyResult;
 import llmcap.app.Workspace;
+import llmcap.report.EstimateCsv;
 import llmcap.report.Format;
+import llmcap.report.HtmlReport;
 import llmcap.report.JsonReport;
 import llmcap.report.MarkdownReport;
 import llmcap.report.TextReport;
+import llmcap.report.WhatIfReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code llmcap estimate}: every figure of a scenario, with provenance and the published values beside. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
-        description = "Estimate storage, serving, training and cost for a scenario; show the published figures beside.")
+        description = {"Estimate storage, serving, training and cost for a scenario; show the published figures beside.",
+            "With --samples N: draw the assumptions the scenario gives as ranges N times and report P10/P50/P90."})
 final class EstimateCommand implements Callable<Integer> {
 
     @Spec
@@ -29,26 +35,45 @@ final class EstimateCommand implements Callable<Integer> {
     ScenarioOptions what = new ScenarioOptions();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json or markdown (default: ${DEFAULT-VALUE}). JSON values are in base units.")
+            description = "text, json, markdown, csv or html (default: ${DEFAULT-VALUE}). JSON and CSV values are in base units.")
     Format format;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Draw the scenario's ranged assumptions N times.")
+    Integer samples;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the draws (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--timings", description = "Print the time each phase took to stderr.")
     boolean timings;
+
+    @Mixin
+    OutputOption out = new OutputOption();
 
     @Override
     public Integer call() {
         Timings t = new Timings();
         Workspace w = sources.workspace(t);
-        Result r = w.estimate(what.selection());
-        String text = t.time("render", () -> switch (format) {
-            case text -> TextReport.render(r);
-            case json -> JsonReport.render(r);
-            case markdown -> MarkdownReport.render(r);
-        });
-        spec.commandLine().getOut().print(text);
-        spec.commandLine().getOut().flush();
-        r.notes().stream().filter(n -> n.startsWith("--set")).forEach(n -> spec.commandLine().getErr()
-                .println("llmcap: warning: " + n));
+        var selection = what.selection();
+        String text;
+        if (samples != null) {
+            format.require("estimate --samples", Format.text, Format.json, Format.markdown, Format.csv, Format.html);
+            UncertaintyResult u = t.time("sample", () -> new Uncertainty(w).run(w.scenario(selection.scenario()),
+                    selection.model(), selection.gpu(), selection.sets(), samples, seed));
+            text = format == Format.html ? HtmlReport.uncertainty(u) : WhatIfReport.uncertainty(u, format);
+        } else {
+            Result r = w.estimate(selection);
+            text = t.time("render", () -> switch (format) {
+                case text -> TextReport.render(r);
+                case json -> JsonReport.render(r);
+                case markdown -> MarkdownReport.render(r);
+                case csv -> EstimateCsv.render(r);
+                case html -> HtmlReport.estimate(r);
+            });
+            r.notes().stream().filter(n -> n.startsWith("--set")).forEach(n -> spec.commandLine().getErr()
+                    .println("llmcap: warning: " + n));
+        }
+        out.emit(spec.commandLine().getOut(), pw -> pw.print(text));
         if (timings) {
             TimingsReport.print(t, spec.commandLine().getErr());
         }

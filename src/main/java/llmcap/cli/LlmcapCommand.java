@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
             "What it takes to store, serve and train a language model, on given hardware, and what it costs;",
             "every number derived by an editable Drools rule and traceable to its inputs.",
             "With no command, runs `estimate` on the default scenario (the article's ChatGPT estimate)."},
-        subcommands = {EstimateCommand.class, ExplainCommand.class, ValidateCommand.class, SweepCommand.class, CatalogCommand.class,
+        subcommands = {EstimateCommand.class, ExplainCommand.class, ValidateCommand.class, CompareCommand.class,
+            SweepCommand.class, SensitivityCommand.class, CatalogCommand.class,
             RulesCommand.class, InitCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 validate found a figure outside its tolerance, 2 usage, 3 bad catalog or",
             "scenario, 4 bad rules, 5 I/O, 70 internal error."})

@@ -31,14 +31,18 @@ final class ValidateCommand implements Callable<Integer> {
     String caseId;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+            description = "text, json, markdown or html (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Mixin
     SourceOptions sources = new SourceOptions();
 
+    @Mixin
+    OutputOption out = new OutputOption();
+
     @Override
     public Integer call() {
+        format.require("validate", Format.text, Format.json, Format.markdown, Format.html);
         Workspace w = sources.workspace(new Timings());
         Validation v = new Validation(w);
         List<ValidationCase> cases = caseId == null ? v.cases() : List.of(v.find(caseId));
@@ -47,6 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
             case text -> ValidationReport.text(results, w.catalogFolder().display());
             case json -> ValidationReport.json(results);
             case markdown -> ValidationReport.markdown(results);
+            default -> llmcap.report.HtmlReport.validate(results);
         });
         if (caseId != null && format == Format.text) {
             CaseResult r = results.get(0);
@@ -56,7 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
             r.checks().stream().map(c -> c.check()).forEach(c -> out.append("\n").append(c.quantity())
                     .append(": tolerance ±").append(c.tolerancePercent()).append(" %: ").append(c.why()).append('\n'));
         }
-        spec.commandLine().getOut().print(out);
+        this.out.emit(spec.commandLine().getOut(), pw -> pw.print(out));
         return results.stream().allMatch(CaseResult::passed) ? ExitCode.OK : ExitCode.VALIDATION_FAILED;
     }
 }

@@ -28,6 +28,8 @@ public final class IncrementalSession implements AutoCloseable {
     private final KieSession session;
     private final Recorder recorder;
     private final Map<String, Input> current = new HashMap<>();
+    /** Facts a rule had derived that an input now replaces: when the input goes, their rule must run again. */
+    private final Map<String, Derivation> replaced = new HashMap<>();
 
     public IncrementalSession(RuleBook book, List<Input> inputs, int firingLimit) {
         this.firingLimit = firingLimit;
@@ -86,18 +88,33 @@ public final class IncrementalSession implements AutoCloseable {
         if (changed.isEmpty()) {
             return;
         }
-        for (String name : recorder.cone(changed)) {
-            if (!current.containsKey(name)) {
-                delete(name);
-            }
+        for (String name : recorder.cone(changed, current::containsKey)) {
+            delete(name);
         }
+        List<String> restore = new java.util.ArrayList<>();
         for (String name : changed) {
-            if (current.remove(name) != null) {
-                delete(name);
+            // The name may be held by an input, or by a rule (a default) that the new input replaces.
+            Derivation was = recorder.derivations().get(name);
+            if (was != null && !current.containsKey(name) && !was.inputs().isEmpty()) {
+                replaced.put(name, was);
             }
+            current.remove(name);
+            delete(name);
             Input in = next.get(name);
             if (in != null) {
                 insert(in);
+            } else if (replaced.containsKey(name)) {
+                restore.add(name);
+            }
+        }
+        // A rule that had derived a now-removed input's name fired before on facts that have not changed,
+        // so Drools would not fire it again: touching those facts makes it.
+        for (String name : restore) {
+            for (String in : replaced.remove(name).inputs()) {
+                var handle = recorder.handle(in);
+                if (handle != null) {
+                    session.update(handle, recorder.derivations().get(in).fact());
+                }
             }
         }
         recorder.resetFirings();
@@ -125,10 +142,11 @@ public final class IncrementalSession implements AutoCloseable {
 
     private void delete(String name) {
         var handle = recorder.handle(name);
-        recorder.forget(name);
-        if (handle != null) {
-            session.delete(handle);
+        if (handle == null) {
+            return;
         }
+        recorder.forget(name);
+        session.delete(handle);
     }
 
     private void fire() {

@@ -36,6 +36,9 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     private final Map<String, FactHandle> handles = new HashMap<>();
     /** name -> names derived from it, or derived by a rule that needs it absent: what changes when it does. */
     private final Map<String, Set<String>> dependents = new HashMap<>();
+    /** name -> facts derived by a rule that needed the name absent: wrong once the name appears. */
+    private final Map<String, Set<String>> absentDependents = new HashMap<>();
+    private final Set<String> inputs = new HashSet<>();
     private final Map<String, Integer> firings = new HashMap<>();
     /** Rule facts looked up once per rule, not once per firing. */
     private final Map<org.kie.api.definition.rule.Rule, Optional<RuleInfo>> infos = new java.util.IdentityHashMap<>();
@@ -50,6 +53,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     void input(Derivation d, FactHandle handle) {
         byName.put(d.name(), d);
         handles.put(d.name(), handle);
+        inputs.add(d.name());
     }
 
     FactHandle handle(String name) {
@@ -60,20 +64,49 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     void forget(String name) {
         byName.remove(name);
         handles.remove(name);
+        inputs.remove(name);
     }
 
-    /** Every fact derived, directly or not, from one of {@code names} (or from their absence). */
-    Set<String> cone(Set<String> names) {
+    /**
+     * Every fact derived, directly or not, from one of {@code names} (or from their absence). The walk
+     * stops at inputs ({@code isInput}): an input stands whatever once derived its name.
+     */
+    Set<String> cone(Set<String> names, java.util.function.Predicate<String> isInput) {
         Set<String> out = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(names);
         while (!todo.isEmpty()) {
             for (String d : dependents.getOrDefault(todo.pop(), Set.of())) {
-                if (byName.containsKey(d) && out.add(d)) {
+                if (byName.containsKey(d) && !isInput.test(d) && out.add(d)) {
                     todo.push(d);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * A rule that needed {@code name} absent fired before {@code name} was derived (rules fire in an
+     * order Drools chooses): what it derived, and everything derived from that, no longer holds and
+     * goes, so the rules that hold now can fire in its place.
+     */
+    private void retractStale(String name, KieSession session) {
+        Set<String> stale = new HashSet<>();
+        for (String d : absentDependents.getOrDefault(name, Set.of())) {
+            if (byName.containsKey(d) && !inputs.contains(d)) {
+                stale.add(d);
+            }
+        }
+        if (stale.isEmpty()) {
+            return;
+        }
+        stale.addAll(cone(stale, inputs::contains));
+        for (String d : stale) {
+            FactHandle h = handles.get(d);
+            forget(d);
+            if (h != null) {
+                session.delete(h);
+            }
+        }
     }
 
     void resetFirings() {
@@ -134,11 +167,16 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         for (String in : inputs) {
             dependents.computeIfAbsent(in, k -> new HashSet<>()).add(q.name());
         }
-        info(current).ifPresent(r -> r.absent()
-                .forEach(a -> dependents.computeIfAbsent(a, k -> new HashSet<>()).add(q.name())));
+        info(current).ifPresent(r -> r.absent().forEach(a -> {
+            dependents.computeIfAbsent(a, k -> new HashSet<>()).add(q.name());
+            if (!a.equals(q.name())) { // a default's guard on its own output is no premise
+                absentDependents.computeIfAbsent(a, k -> new HashSet<>()).add(q.name());
+            }
+        }));
         Derivation earlier = byName.putIfAbsent(q.name(), d);
         if (earlier == null) {
             handles.put(q.name(), event.getFactHandle());
+            retractStale(q.name(), (KieSession) event.getKieRuntime());
         }
         if (earlier != null && conflict == null) {
             conflict = q.name() + " has two values: " + describe(earlier) + " but " + describe(d)

@@ -1,0 +1,66 @@
+package llmcap.cli;
+
+import java.util.concurrent.Callable;
+import llmcap.app.Sensitivity;
+import llmcap.app.SensitivityResult;
+import llmcap.app.Timings;
+import llmcap.app.UsageException;
+import llmcap.app.Workspace;
+import llmcap.report.Format;
+import llmcap.report.HtmlReport;
+import llmcap.report.WhatIfReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code llmcap sensitivity}: which assumptions move an output most (a tornado). */
+@Command(name = "sensitivity", mixinStandardHelpOptions = true,
+        description = "Move every numeric assumption down and up by a swing, one at a time; rank by how far the output moves.")
+final class SensitivityCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--output", paramLabel = "NAME", defaultValue = "cost.fleet_daily_usd",
+            description = "The figure to watch (default: ${DEFAULT-VALUE}).")
+    String output;
+
+    @Option(names = "--swing", paramLabel = "PERCENT", defaultValue = "20%",
+            description = "How far to move each assumption, e.g. 20% or 0.2 (default: ${DEFAULT-VALUE}).")
+    String swing;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, markdown, csv or html (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Mixin
+    SourceOptions sources = new SourceOptions();
+
+    @Mixin
+    ScenarioOptions what = new ScenarioOptions();
+
+    @Mixin
+    OutputOption out = new OutputOption();
+
+    @Override
+    public Integer call() {
+        Workspace w = sources.workspace(new Timings());
+        var selection = what.selection();
+        SensitivityResult r = new Sensitivity(w).run(w.scenario(selection.scenario()), selection.model(),
+                selection.gpu(), selection.sets(), output, fraction(swing));
+        String text = format == Format.html ? HtmlReport.sensitivity(r) : WhatIfReport.sensitivity(r, format);
+        out.emit(spec.commandLine().getOut(), pw -> pw.print(text));
+        return ExitCode.OK;
+    }
+
+    static double fraction(String s) {
+        String t = s.strip();
+        try {
+            return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).strip()) / 100 : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--swing '" + s + "': expected a percentage such as 20% or a fraction such as 0.2");
+        }
+    }
+}
