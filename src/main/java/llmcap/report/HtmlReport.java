@@ -205,7 +205,9 @@ public final class HtmlReport {
 
     /** Sensitivity: the tornado and the table of assumptions, both in the order of the result (its ranking). */
     public static String sensitivity(SensitivityResult r) {
-        List<SensitivityResult.Row> ranked = r.rows(); // ranked by the command, largest spread first
+        // Ranked by the command, largest spread first; assumptions that do not move the output are counted, not drawn.
+        List<SensitivityResult.Row> ranked = r.rows().stream().filter(x -> x.spread() > 0).toList();
+        long still = r.rows().size() - ranked.size();
         String swing = Show.significant(r.swing() * 100, 3) + " %";
         StringBuilder b = new StringBuilder("<header>\n<h1>llmcap sensitivity: <code>").append(esc(r.output()))
                 .append("</code></h1>\n<p class=\"meta\">scenario <code>").append(esc(r.scenario()))
@@ -227,6 +229,11 @@ public final class HtmlReport {
                     .append("</tr>\n");
         }
         b.append("</table>\n");
+        if (still > 0) {
+            b.append(p("meta", still + " more assumptions do not move " + r.output() + " (or the rules accept no value"
+                    + " in between, such as a ZeRO stage): " + String.join(", ", r.rows().stream()
+                    .filter(x -> !(x.spread() > 0)).map(SensitivityResult.Row::assumption).toList()) + "."));
+        }
         return HtmlPage.page("sensitivity", "llmcap sensitivity: " + r.output() + " (" + r.scenario() + ")", b.toString());
     }
 
