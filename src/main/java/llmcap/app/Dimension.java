@@ -1,6 +1,5 @@
 package llmcap.app;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,7 +16,7 @@ public record Dimension(String name, List<String> values) {
     private static final Pattern RANGE = Pattern.compile("([^:]+)\\.\\.([^:]+):(\\d+)(?::(lin|log))?");
 
     public Dimension {
-        values = List.copyOf(values);
+        values = values instanceof java.util.AbstractList ? values : List.copyOf(values);
     }
 
     public boolean isId() {
@@ -26,7 +25,7 @@ public record Dimension(String name, List<String> values) {
 
     public static Dimension parse(String spec) {
         int eq = spec.indexOf('=');
-        if (eq <= 0 || eq == spec.length() - 1) {
+        if (eq <= 0 || eq == spec.length() - 1 || spec.substring(0, eq).isBlank()) {
             throw new UsageException("--vary '" + spec + "': expected NAME=VALUES, e.g. serving.daily_users=1e6..1e8:9:log"
                     + " or gpu=a100-80gb-sxm,h100-sxm");
         }
@@ -55,7 +54,17 @@ public record Dimension(String name, List<String> values) {
         } catch (NumberFormatException e) {
             throw new UsageException("--vary '" + spec + "': " + e.getMessage());
         }
-        int count = Integer.parseInt(m.group(3));
+        long parsed;
+        try {
+            parsed = Long.parseLong(m.group(3));
+        } catch (NumberFormatException e) {
+            parsed = Long.MAX_VALUE;
+        }
+        if (parsed > Integer.MAX_VALUE) {
+            throw new UsageException("--vary '" + spec + "': COUNT " + m.group(3) + " is more values than one dimension"
+                    + " can hold (" + Integer.MAX_VALUE + " at most)");
+        }
+        int count = (int) parsed;
         boolean log = "log".equals(m.group(4));
         if (low > high) {
             throw new UsageException("--vary '" + spec + "': the range's low end " + Numbers.format(low)
@@ -67,18 +76,25 @@ public record Dimension(String name, List<String> values) {
         if (log && low <= 0) {
             throw new UsageException("--vary '" + spec + "': a log range needs LOW > 0");
         }
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            double t = count == 1 ? 0 : (double) i / (count - 1);
-            double v = log ? Math.exp(Math.log(low) + t * (Math.log(high) - Math.log(low))) : low + t * (high - low);
-            if (i == 0) {
-                v = low; // the ends exactly, not within rounding
-            } else if (i == count - 1) {
-                v = high;
+        // Computed when asked for, so a range of millions of values costs no memory.
+        return new java.util.AbstractList<>() {
+            @Override
+            public String get(int i) {
+                double t = count == 1 ? 0 : (double) i / (count - 1);
+                double v = log ? Math.exp(Math.log(low) + t * (Math.log(high) - Math.log(low))) : low + t * (high - low);
+                if (i == 0) {
+                    v = low; // the ends exactly, not within rounding
+                } else if (i == count - 1) {
+                    v = high;
+                }
+                return format(v);
             }
-            out.add(format(v));
-        }
-        return out;
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
     }
 
     /** Twelve significant digits: 1e7 rather than 10000000.000000006, which no one typed. */

@@ -73,7 +73,11 @@ public final class Sweep {
     public long size() {
         long n = 1;
         for (Dimension d : dims) {
-            n = Math.multiplyExact(n, d.values().size());
+            try {
+                n = Math.multiplyExact(n, d.values().size());
+            } catch (ArithmeticException e) {
+                throw new UsageException("--vary: the grid has more than " + Long.MAX_VALUE + " scenarios");
+            }
         }
         return n;
     }

@@ -26,12 +26,24 @@ final class OutputOption {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically: all or nothing) instead of stdout.")
     Path out;
 
+    /** An I/O failure whose message is the one line the user sees (exit 5). */
+    private static UncheckedIOException failure(String message) {
+        return new UncheckedIOException(message, new IOException(message));
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     void emit(PrintWriter stdout, Body body) {
         if (out == null) {
             try {
                 body.write(stdout);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write to stdout: " + e.getMessage(), e);
+                throw failure("cannot write to stdout: " + e.getMessage());
             }
             stdout.flush();
             return;
@@ -39,17 +51,16 @@ final class OutputOption {
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
         if (Files.isDirectory(target)) {
-            throw new UncheckedIOException(new IOException("--out " + out + ": is a folder, not a file"));
+            throw failure("--out " + out + ": is a folder, not a file");
         }
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new UncheckedIOException(new IOException("--out " + out + ": the folder " + dir + " does not exist"));
+            throw failure("--out " + out + ": the folder " + dir + " does not exist");
         }
         Path tmp;
         try {
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("--out " + out + ": cannot write in " + dir + " ("
-                    + e.getClass().getSimpleName() + ")"));
+            throw failure("--out " + out + ": cannot write in " + dir + " (" + reason(e) + ")");
         }
         boolean done = false;
         try {
@@ -68,7 +79,7 @@ final class OutputOption {
             }
             done = true;
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("--out " + out + ": " + e.getMessage()));
+            throw failure("--out " + out + ": " + reason(e));
         } finally {
             if (!done) {
                 try {

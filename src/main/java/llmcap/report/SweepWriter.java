@@ -25,6 +25,15 @@ public final class SweepWriter implements Sweep.Sink {
         this.format = format;
         this.dims = dims;
         this.outputs = outputs;
+        this.units = units;
+    }
+
+    private final List<String> units;
+    private boolean started;
+
+    /** The CSV header, written with the first row, so a sweep that fails before any row writes nothing. */
+    private void header() {
+        started = true;
         if (format == Format.csv) {
             StringBuilder h = new StringBuilder("row,model,gpu");
             for (Dimension d : dims) {
@@ -42,6 +51,9 @@ public final class SweepWriter implements Sweep.Sink {
 
     @Override
     public void row(Sweep.Row r) {
+        if (!started) {
+            header();
+        }
         if (format == Format.csv) {
             StringBuilder b = new StringBuilder(128);
             b.append(r.index()).append(',').append(r.model()).append(',').append(r.gpu());
