@@ -22,11 +22,15 @@ public record SensitivityResult(String scenario, String output, String unit, dou
     public record Row(String assumption, String assumptionUnit, String origin, double base, double low, double high,
                       double outputAtLow, double outputAtHigh, String note) {
 
-        /** How far the output moves across the swing, the ranking key. */
+        /**
+         * How far the output moves across the swing, the ranking key; 0 when the output could not be
+         * derived at one end (the row's note says why), so a failure never ranks as a large effect.
+         */
         public double spread() {
-            double a = Double.isNaN(outputAtLow) ? 0 : outputAtLow;
-            double b = Double.isNaN(outputAtHigh) ? 0 : outputAtHigh;
-            return Math.abs(b - a);
+            if (Double.isNaN(outputAtLow) || Double.isNaN(outputAtHigh)) {
+                return 0;
+            }
+            return Math.abs(outputAtHigh - outputAtLow);
         }
     }
 }

@@ -51,12 +51,32 @@ public final class Yaml {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new CatalogException(display + ": not valid UTF-8 text");
+            throw new CatalogException(display + ":" + badUtf8Line(file) + ": not valid UTF-8 text (save the file as UTF-8)");
         } catch (IOException e) {
             throw new CatalogException(display + ": cannot read (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")");
         }
         return parse(text, display);
+    }
+
+    /** The line of the first byte that is not UTF-8. */
+    private static int badUtf8Line(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+            int line = 1;
+            for (int i = 0; i < in.position() && i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        } catch (IOException e) {
+            return 1;
+        }
     }
 
     /** Parses YAML text; {@code display} names it in errors. */
