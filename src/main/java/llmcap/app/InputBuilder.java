@@ -69,6 +69,9 @@ final class InputBuilder {
         } catch (NumberFormatException ex) {
             throw error.apply(ex.getMessage());
         }
+        if (value < 0) { // no input of the model is negative: users, bytes, FLOP/s, prices, fractions, counts
+            throw error.apply(text.strip() + " is negative; every input of llmcap is zero or more");
+        }
         String unit = givenUnit != null ? givenUnit : unitOf(name).orElseThrow(() -> error.apply(
                 "give a unit ({value: ..., unit: ...}); no rule creates this quantity"));
         return new Quantity(name, value, unit);

@@ -209,7 +209,13 @@ public final class Sweep {
             } else {
                 Map<String, String> one = new LinkedHashMap<>(sets);
                 one.put(d.name(), d.values().get(0)); // validates the name as --set would
-                Fact template = workspace.prepare(scenario, model, gpu, one).inputs().stream()
+                Workspace.Prepared first;
+                try {
+                    first = workspace.prepare(scenario, model, gpu, one);
+                } catch (UsageException e) {
+                    throw new UsageException(e.getMessage().replaceFirst("^--set ", "--vary "));
+                }
+                Fact template = first.inputs().stream()
                         .filter(i -> i.fact().name().equals(d.name())).findFirst().orElseThrow().fact();
                 for (String v : d.values()) {
                     try {

@@ -30,6 +30,12 @@ public final class Workspace {
         this.timings = timings;
     }
 
+    /** A workspace over rules already compiled from {@code rules} (tests and tools that load many catalogs). */
+    public Workspace(Folder rules, RuleBook compiled, Folder catalog, Timings timings) {
+        this(rules, catalog, timings);
+        this.book = compiled;
+    }
+
     public Folder rulesFolder() {
         return rulesFolder;
     }

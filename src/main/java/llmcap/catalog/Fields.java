@@ -58,7 +58,8 @@ public final class Fields {
     public Fields allowOnly(Set<String> allowed) {
         for (Map.Entry<String, YNode> e : map.fields().entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                throw new CatalogException(e.getValue().file() + ":" + e.getValue().line() + ": " + context
+                int line = map.keyLines().getOrDefault(e.getKey(), e.getValue().line());
+                throw new CatalogException(e.getValue().file() + ":" + line + ": " + context
                         + ": unknown field '" + e.getKey() + "'" + Suggest.hint(e.getKey(), allowed));
             }
         }

@@ -112,7 +112,7 @@ public final class ScenarioLoader {
             if (!Quantity.isValidName(q)) {
                 throw p.error("quantity", "'" + q + "' is not a dotted quantity name");
             }
-            out.add(new Scenario.PublishedFigure(p.text("figure"), q, p.number("value"), p.text("label"),
+            out.add(new Scenario.PublishedFigure(p.text("figure"), q, p.positive("value"), p.text("label"),
                     p.optText("note").orElse(""), node.line()));
         }
         return out;

@@ -70,7 +70,7 @@ public final class ValidationLoader {
         List<ValidationCase.Check> checks = new ArrayList<>();
         for (YNode n : f.has("checks") ? f.list("checks") : List.<YNode>of()) {
             Fields c = new Fields(n, ctx + ": check").allowOnly(CHECK);
-            checks.add(new ValidationCase.Check(c.optText("figure").orElse(""), name(c, "quantity"), c.number("published"),
+            checks.add(new ValidationCase.Check(c.optText("figure").orElse(""), name(c, "quantity"), c.positive("published"),
                     tolerance(c), c.text("why"), c.line()));
         }
         Optional<ValidationCase.Implied> implied = f.optMap("implied_utilization", ctx + ": implied_utilization")

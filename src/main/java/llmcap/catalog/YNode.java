@@ -32,9 +32,15 @@ public sealed interface YNode {
         }
     }
 
-    record Mapping(String file, int line, Map<String, YNode> fields) implements YNode {
+    /** A mapping; {@code keyLines} holds the line each key is written on (errors about a key name it). */
+    record Mapping(String file, int line, Map<String, YNode> fields, Map<String, Integer> keyLines) implements YNode {
         public Mapping {
             fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+            keyLines = Map.copyOf(keyLines);
+        }
+
+        public Mapping(String file, int line, Map<String, YNode> fields) {
+            this(file, line, fields, Map.of());
         }
     }
 }

@@ -2,9 +2,6 @@ package llmcap.catalog;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,36 +44,16 @@ public final class Yaml {
                         + " MiB; a catalog file this large is not plausible");
             }
             byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new CatalogException(display + ":" + badUtf8Line(file) + ": not valid UTF-8 text (save the file as UTF-8)");
+            text = llmcap.domain.Utf8.decodeOrNull(bytes);
+            if (text == null) {
+                throw new CatalogException(display + ":" + llmcap.domain.Utf8.firstBadLine(bytes)
+                        + ": not valid UTF-8 text (save the file as UTF-8)");
+            }
         } catch (IOException e) {
             throw new CatalogException(display + ": cannot read (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")");
         }
         return parse(text, display);
-    }
-
-    /** The line of the first byte that is not UTF-8. */
-    private static int badUtf8Line(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
-            int line = 1;
-            for (int i = 0; i < in.position() && i < bytes.length; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            return line;
-        } catch (IOException e) {
-            return 1;
-        }
     }
 
     /** Parses YAML text; {@code display} names it in errors. */
@@ -91,6 +68,10 @@ public final class Yaml {
         Node root;
         try (Reader reader = new java.io.StringReader(text)) {
             root = yaml.compose(reader);
+        } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+            int[] lc = lineColumn(text, e.getPosition());
+            throw new CatalogException(display + ":" + lc[0] + ":" + lc[1] + ": character U+"
+                    + String.format("%04X", e.getCodePoint()) + " is not allowed in YAML (a control character?)");
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String where = m == null ? display : display + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
@@ -102,14 +83,40 @@ public final class Yaml {
         if (root == null) {
             throw new CatalogException(display + ": file is empty");
         }
-        return convert(root, display, new int[] {0});
+        return convert(root, display, new int[] {0}, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
     }
 
-    private static YNode convert(Node node, String display, int[] budget) {
+    private static int[] lineColumn(String text, int position) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < position && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new int[] {line, column};
+    }
+
+    /** {@code path}: the nodes from the root to here, so an alias to one of its own ancestors is caught. */
+    private static YNode convert(Node node, String display, int[] budget, java.util.Set<Node> path) {
         if (++budget[0] > 200_000) {
             throw new CatalogException(display + ": too many YAML nodes (alias expansion?)");
         }
         int line = node.getStartMark().getLine() + 1;
+        if (!path.add(node)) {
+            throw new CatalogException(display + ":" + line + ": a YAML alias refers to a node that contains it");
+        }
+        try {
+            return convertNode(node, display, budget, path, line);
+        } finally {
+            path.remove(node);
+        }
+    }
+
+    private static YNode convertNode(Node node, String display, int[] budget, java.util.Set<Node> path, int line) {
         if (!ALLOWED_TAGS.contains(node.getTag())) {
             throw new CatalogException(display + ":" + line + ": YAML tag " + node.getTag()
                     + " is not allowed: catalog files are data and never construct objects");
@@ -121,12 +128,13 @@ public final class Yaml {
         if (node instanceof SequenceNode seq) {
             List<YNode> items = new ArrayList<>();
             for (Node item : seq.getValue()) {
-                items.add(convert(item, display, budget));
+                items.add(convert(item, display, budget, path));
             }
             return new YNode.Sequence(display, line, items);
         }
         MappingNode map = (MappingNode) node;
         Map<String, YNode> fields = new LinkedHashMap<>();
+        Map<String, Integer> keyLines = new LinkedHashMap<>();
         for (NodeTuple t : map.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode key)) {
                 throw new CatalogException(display + ":" + (t.getKeyNode().getStartMark().getLine() + 1)
@@ -136,9 +144,10 @@ public final class Yaml {
             if (fields.containsKey(key.getValue())) {
                 throw new CatalogException(display + ":" + keyLine + ": duplicate key '" + key.getValue() + "'");
             }
-            fields.put(key.getValue(), convert(t.getValueNode(), display, budget));
+            fields.put(key.getValue(), convert(t.getValueNode(), display, budget, path));
+            keyLines.put(key.getValue(), keyLine);
         }
-        return new YNode.Mapping(display, line, fields);
+        return new YNode.Mapping(display, line, fields, keyLines);
     }
 
     private static String oneLine(String s) {

@@ -54,7 +54,8 @@ final class OutputOption {
             throw failure("--out " + out + ": is a folder, not a file");
         }
         if (dir == null || !Files.isDirectory(dir)) {
-            throw failure("--out " + out + ": the folder " + dir + " does not exist");
+            throw failure("--out " + out + ": " + (dir != null && Files.exists(dir) ? dir + " is a file, not a folder"
+                    : "the folder " + dir + " does not exist"));
         }
         Path tmp;
         try {

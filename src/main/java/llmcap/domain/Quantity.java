@@ -19,7 +19,8 @@ public record Quantity(String name, double value, String unit) implements Fact {
                     + "' is not a dotted lowercase name such as serving.gpus");
         }
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " = " + value + " is not a finite number");
+            throw new IllegalArgumentException(name + " is not a finite number (" + (Double.isNaN(value)
+                    ? "an undefined result, such as 0 / 0" : "a division by zero or an overflow") + ")");
         }
         Unit.of(unit); // throws with the list of known units
     }

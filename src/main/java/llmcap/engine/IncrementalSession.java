@@ -173,9 +173,7 @@ public final class IncrementalSession implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String cause = root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getClass() == IllegalArgumentException.class ? root.getMessage()
-                : root.getClass().getSimpleName() + ": " + root.getMessage();
+        String cause = describe(root);
         if (m == null) {
             return new RuleException("rules: the session failed: " + cause.replaceAll("\\s+", " "));
         }
@@ -185,13 +183,34 @@ public final class IncrementalSession implements AutoCloseable {
                 + cause.replaceAll("\\s+", " ") + (matched.isEmpty() ? "" : " (matched: " + matched + ")"));
     }
 
+    /** What went wrong in an action, in words: its message, never the name of a Java class. */
+    private static String describe(Throwable t) {
+        if (t.getMessage() != null && !t.getMessage().isBlank()) {
+            return t.getMessage();
+        }
+        if (t instanceof ArithmeticException) {
+            return "an integer division by zero";
+        }
+        if (t instanceof NullPointerException) {
+            return "a value that is not there (null) was used";
+        }
+        if (t instanceof StackOverflowError) {
+            return "the action called itself without end";
+        }
+        if (t instanceof LinkageError) {
+            return "Drools could not run an operator of this rule's conditions";
+        }
+        return "the action failed without saying why";
+    }
+
     private RuleException runaway() {
-        String top = recorder.firings().entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(3)
-                .map(e -> "\"" + e.getKey() + "\" " + e.getValue() + " times")
+        List<Map.Entry<String, Integer>> top = recorder.firings().entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(3).toList();
+        String names = top.stream().map(e -> "\"" + e.getKey() + "\" " + e.getValue() + " times")
                 .collect(Collectors.joining(", "));
-        return new RuleException("rules: stopped after " + firingLimit + " rule firings without finishing; "
-                + "the rules that kept firing: " + top + " (a rule whose action re-enables its own conditions loops)");
+        String where = top.isEmpty() ? "rules" : recorder.whereOf(top.get(0).getKey());
+        return new RuleException(where + ": stopped after " + firingLimit + " rule firings without finishing; "
+                + "the rules that kept firing: " + names + " (a rule whose action re-enables its own conditions loops)");
     }
 
 }

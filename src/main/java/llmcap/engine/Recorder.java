@@ -40,6 +40,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     private final Map<String, Set<String>> absentDependents = new HashMap<>();
     private final Set<String> inputs = new HashSet<>();
     private final Map<String, Integer> firings = new HashMap<>();
+    private final Map<String, String> firedWhere = new HashMap<>();
     /** Rule facts looked up once per rule, not once per firing. */
     private final Map<org.kie.api.definition.rule.Rule, Optional<RuleInfo>> infos = new java.util.IdentityHashMap<>();
     private Match current;
@@ -139,7 +140,14 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         current = event.getMatch();
         lastStarted = current;
-        firings.merge(current.getRule().getName(), 1, Integer::sum);
+        if (firings.merge(current.getRule().getName(), 1, Integer::sum) == 1) {
+            firedWhere.putIfAbsent(current.getRule().getName(), where(current));
+        }
+    }
+
+    /** {@code rules/FILE.drl:LINE} of a rule that fired, by name. */
+    String whereOf(String rule) {
+        return firedWhere.getOrDefault(rule, "rules");
     }
 
     @Override

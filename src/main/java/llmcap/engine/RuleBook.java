@@ -64,7 +64,7 @@ public final class RuleBook {
             builder.add(r, ResourceType.DRL);
         }
         if (builder.hasErrors()) {
-            throw new RuleException(errors(builder));
+            throw new RuleException(rootCauses(errors(builder), files));
         }
         return builder.getKnowledgePackages();
     }
@@ -88,6 +88,48 @@ public final class RuleBook {
 
     public List<RuleFile> files() {
         return files;
+    }
+
+    /**
+     * A bad import breaks every rule of its package, in every file: report the import, at its own
+     * line, and drop the errors that only repeat it.
+     */
+    static List<String> rootCauses(List<String> errors, List<RuleFile> files) {
+        java.util.regex.Pattern importError = java.util.regex.Pattern.compile("(.*?)(?::\\d+)?: Error importing : '([^']+)'.*");
+        List<String> bad = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        for (String e : errors) {
+            java.util.regex.Matcher m = importError.matcher(e);
+            if (m.matches()) {
+                String type = m.group(2);
+                bad.add(type);
+                String file = m.group(1);
+                int line = files.stream().filter(f -> f.display().equals(file)).findFirst()
+                        .map(f -> lineOf(f.text(), "import " + type)).orElse(0);
+                if (line > 0) { // written by the user; the others are Drools' own imports of DRL functions
+                    out.add(file + ":" + line + ": cannot import " + type + " (no such class)");
+                }
+            }
+        }
+        if (bad.isEmpty() || out.isEmpty()) {
+            return errors;
+        }
+        for (String e : errors) {
+            if (!importError.matcher(e).matches() && bad.stream().noneMatch(e::contains)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static int lineOf(String text, String prefix) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().startsWith(prefix)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static List<String> errors(KnowledgeBuilder builder) {

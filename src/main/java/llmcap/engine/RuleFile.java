@@ -1,7 +1,6 @@
 package llmcap.engine;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +31,13 @@ public record RuleFile(String display, String text) {
         for (Path f : files) {
             String name = display + "/" + f.getFileName();
             try {
-                out.add(new RuleFile(name, Files.readString(f, StandardCharsets.UTF_8)));
+                byte[] bytes = Files.readAllBytes(f);
+                String text = llmcap.domain.Utf8.decodeOrNull(bytes);
+                if (text == null) {
+                    throw new RuleException(name + ":" + llmcap.domain.Utf8.firstBadLine(bytes)
+                            + ": not valid UTF-8 text (save the file as UTF-8)");
+                }
+                out.add(new RuleFile(name, text));
             } catch (IOException e) {
                 throw new RuleException(name + ": cannot read (" + e.getClass().getSimpleName() + ")");
             }

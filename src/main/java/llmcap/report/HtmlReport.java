@@ -206,7 +206,7 @@ public final class HtmlReport {
     /** Sensitivity: the tornado and the table of assumptions, both in the order of the result (its ranking). */
     public static String sensitivity(SensitivityResult r) {
         // Ranked by the command, largest spread first; assumptions that do not move the output are counted, not drawn.
-        List<SensitivityResult.Row> ranked = r.rows().stream().filter(x -> x.spread() > 0).toList();
+        List<SensitivityResult.Row> ranked = r.rows().stream().filter(x -> x.spread() > 0 || !x.note().isEmpty()).toList();
         long still = r.rows().size() - ranked.size();
         String swing = Show.significant(r.swing() * 100, 3) + " %";
         StringBuilder b = new StringBuilder("<header>\n<h1>llmcap sensitivity: <code>").append(esc(r.output()))
@@ -230,9 +230,8 @@ public final class HtmlReport {
         }
         b.append("</table>\n");
         if (still > 0) {
-            b.append(p("meta", still + " more assumptions do not move " + r.output() + " (or the rules accept no value"
-                    + " in between, such as a ZeRO stage): " + String.join(", ", r.rows().stream()
-                    .filter(x -> !(x.spread() > 0)).map(SensitivityResult.Row::assumption).toList()) + "."));
+            b.append(p("meta", still + " more assumptions do not move " + r.output() + ": " + String.join(", ", r.rows().stream()
+                    .filter(x -> !(x.spread() > 0) && x.note().isEmpty()).map(SensitivityResult.Row::assumption).toList()) + "."));
         }
         return HtmlPage.page("sensitivity", "llmcap sensitivity: " + r.output() + " (" + r.scenario() + ")", b.toString());
     }

@@ -14,8 +14,11 @@ final class Json {
     private Json() {
     }
 
-    /** Whole numbers as integers ({@code 2207}, not {@code 2207.0}); others as they are. */
-    static JsonPrimitive number(double v) {
+    /** Whole numbers as integers ({@code 2207}, not {@code 2207.0}); others as they are; never NaN or Infinity. */
+    static com.google.gson.JsonElement number(double v) {
+        if (!Double.isFinite(v)) {
+            return com.google.gson.JsonNull.INSTANCE; // JSON has no NaN or Infinity
+        }
         if (v == Math.rint(v) && Math.abs(v) < 9.007199254740992E15) {
             return new JsonPrimitive((long) v);
         }

@@ -63,7 +63,7 @@ public final class JsonReport {
             p.addProperty("label", c.published().label());
             p.add("published", Json.number(c.published().value()));
             c.ours().ifPresent(d -> p.add("llmcap", Json.number(d.quantity().value())));
-            c.deviationPercent().ifPresent(v -> p.addProperty("deviation_percent", v));
+            c.deviationPercent().ifPresent(v -> p.add("deviation_percent", Json.number(v)));
             p.addProperty("unit", c.unit());
             published.add(p);
         }

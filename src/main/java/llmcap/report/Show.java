@@ -18,6 +18,9 @@ public final class Show {
 
     public static String value(double v, String unitSymbol) {
         Unit unit = Unit.of(unitSymbol);
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
         return switch (unit.style()) {
             case SI -> si(v, unit.symbol());
             case SCIENTIFIC -> withUnit(Math.abs(v) >= 1e6 ? scientific(v) : plain(v), unit.symbol());
@@ -36,7 +39,8 @@ public final class Show {
         if (theirs == 0) {
             return ours == 0 ? "0 %" : "n/a";
         }
-        return String.format(Locale.ROOT, "%+.2f %%", percent(ours, theirs));
+        double p = percent(ours, theirs);
+        return Double.isFinite(p) ? String.format(Locale.ROOT, "%+.2f %%", p) : "n/a";
     }
 
     public static double percent(double ours, double theirs) {
@@ -44,6 +48,9 @@ public final class Show {
     }
 
     static String si(double v, String symbol) {
+        if (v != 0 && Math.abs(v) < 1e-3) {
+            return scientific(v) + " " + symbol;
+        }
         int i = 0;
         double x = Math.abs(v);
         while (x >= 1000 && i < PREFIXES.length - 1) {
@@ -77,9 +84,12 @@ public final class Show {
         if (v == 0) {
             return "0";
         }
-        BigDecimal b = new BigDecimal(v).round(new MathContext(digits));
-        String s = b.stripTrailingZeros().toPlainString();
-        return s;
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        BigDecimal b = new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros();
+        // Very small or very large numbers in scientific notation, never hundreds of digits.
+        return Math.abs(v) < 1e-6 || Math.abs(v) >= 1e21 ? scientific(v) : b.toPlainString();
     }
 
     private static String currency(double v, Unit unit) {

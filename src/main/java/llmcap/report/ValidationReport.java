@@ -85,7 +85,7 @@ public final class ValidationReport {
                     x.add("llmcap", Json.number(d.quantity().value()));
                     x.addProperty("unit", d.quantity().unit());
                 });
-                c.deviationPercent().ifPresent(v -> x.addProperty("deviation_percent", v));
+                c.deviationPercent().ifPresent(v -> x.add("deviation_percent", Json.number(v)));
                 x.addProperty("tolerance_percent", c.check().tolerancePercent());
                 x.addProperty("within", c.within());
                 x.addProperty("why", c.check().why());
@@ -97,7 +97,7 @@ public final class ValidationReport {
                 x.addProperty("variable", i.implied().variable());
                 x.addProperty("quantity", i.implied().quantity());
                 x.add("published", Json.number(i.implied().published()));
-                i.solved().ifPresent(v -> x.addProperty("implied", v));
+                i.solved().ifPresent(v -> x.add("implied", Json.number(v)));
                 i.assumed().ifPresent(v -> x.addProperty("assumed", v));
                 i.implied().expected().ifPresent(v -> x.addProperty("published_value", v));
                 x.addProperty("within", i.within());

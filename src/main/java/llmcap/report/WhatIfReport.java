@@ -191,10 +191,10 @@ public final class WhatIfReport {
             JsonObject q = new JsonObject();
             q.addProperty("name", x.name());
             q.addProperty("unit", x.unit());
-            q.addProperty("p10", x.p10());
-            q.addProperty("p50", x.p50());
-            q.addProperty("p90", x.p90());
-            q.addProperty("mean", x.mean());
+            q.add("p10", Json.number(x.p10()));
+            q.add("p50", Json.number(x.p50()));
+            q.add("p90", Json.number(x.p90()));
+            q.add("mean", Json.number(x.mean()));
             q.addProperty("n", x.n());
             figures.add(q);
         }
