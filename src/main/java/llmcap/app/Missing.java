@@ -34,7 +34,7 @@ final class Missing {
         Set<String> absent = new TreeSet<>();
         for (RuleInfo r : index.rules()) {
             for (String name : r.derives().keySet()) {
-                if (estimate.get(name).isEmpty() && matters(name, new TreeSet<>())) {
+                if (estimate.get(name).isEmpty() && !optional(name) && matters(name, new TreeSet<>())) {
                     absent.add(name);
                 }
             }
@@ -68,7 +68,12 @@ final class Missing {
             return true;
         }
         return consumers.stream().flatMap(c -> c.derives().keySet().stream())
-                .anyMatch(d -> estimate.get(d).isEmpty() && matters(d, seen));
+                .anyMatch(d -> estimate.get(d).isEmpty() && !optional(d) && matters(d, seen));
+    }
+
+    /** Only rules marked {@code @optional} derive it: its absence is normal. */
+    private boolean optional(String name) {
+        return index.rules().stream().filter(r -> r.derives().containsKey(name)).allMatch(RuleInfo::optional);
     }
 
     /** Why {@code name} is absent, if the rules know it. */

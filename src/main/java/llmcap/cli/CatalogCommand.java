@@ -6,7 +6,6 @@ import llmcap.catalog.Catalog;
 import llmcap.report.CatalogListing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;

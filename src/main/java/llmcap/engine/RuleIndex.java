@@ -109,7 +109,10 @@ public final class RuleIndex {
             }
             not.appendTail(positive);
             List<String> reads = literals(positive.toString());
-            rules.putIfAbsent(pkg + "/" + name, new RuleInfo(name, pkg, file.display(), line, reads, absent, derives));
+            boolean optional = java.util.regex.Pattern.compile("(?m)^\\s*@optional\\b").matcher(
+                    text.substring(m.end(), rhs)).find();
+            rules.putIfAbsent(pkg + "/" + name, new RuleInfo(name, pkg, file.display(), line, reads, absent, derives,
+                    optional));
         }
     }
 
