@@ -72,7 +72,8 @@ final class Solver {
     private Optional<Double> error(String variable, double x, String quantity, double target) {
         Map<String, String> with = new LinkedHashMap<>(sets);
         with.put(variable, Double.toString(x));
-        return workspace.estimate(scenario, Optional.empty(), Optional.empty(), with).estimate().value(quantity)
-                .map(v -> Math.log(v / target));
+        // The rules alone: no report, no notes on what is missing (the solver runs the engine dozens of times).
+        Workspace.Prepared p = workspace.prepare(scenario, Optional.empty(), Optional.empty(), with);
+        return new llmcap.engine.Engine(workspace.rules()).run(p.inputs()).value(quantity).map(v -> Math.log(v / target));
     }
 }

@@ -41,9 +41,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override an assumption for every row; repeatable.")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, markdown, csv or html (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    ReportFormatOption report = new ReportFormatOption();
 
     @Mixin
     SourceOptions sources = new SourceOptions();
@@ -66,7 +65,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         CompareResult r = new Compare(w).run(w.scenario(selection.scenario()), models, gpus, selection.sets(),
                 outputs.isEmpty() ? Compare.DEFAULT_OUTPUTS : outputs);
-        String text = format == Format.html ? HtmlReport.compare(r) : WhatIfReport.compare(r, format);
+        String text = report.format == Format.html ? HtmlReport.compare(r) : WhatIfReport.compare(r, report.format);
         out.emit(spec.commandLine().getOut(), pw -> pw.print(text));
         return ExitCode.OK;
     }

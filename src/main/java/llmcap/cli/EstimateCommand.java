@@ -34,9 +34,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions what = new ScenarioOptions();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, markdown, csv or html (default: ${DEFAULT-VALUE}). JSON and CSV values are in base units.")
-    Format format;
+    @Mixin
+    ReportFormatOption report = new ReportFormatOption();
 
     @Option(names = "--samples", paramLabel = "N", description = "Draw the scenario's ranged assumptions N times.")
     Integer samples;
@@ -57,13 +56,13 @@ final class EstimateCommand implements Callable<Integer> {
         var selection = what.selection();
         String text;
         if (samples != null) {
-            format.require("estimate --samples", Format.text, Format.json, Format.markdown, Format.csv, Format.html);
+            report.format.require("estimate --samples", Format.text, Format.json, Format.markdown, Format.csv, Format.html);
             UncertaintyResult u = t.time("sample", () -> new Uncertainty(w).run(w.scenario(selection.scenario()),
                     selection.model(), selection.gpu(), selection.sets(), samples, seed));
-            text = format == Format.html ? HtmlReport.uncertainty(u) : WhatIfReport.uncertainty(u, format);
+            text = report.format == Format.html ? HtmlReport.uncertainty(u) : WhatIfReport.uncertainty(u, report.format);
         } else {
             Result r = w.estimate(selection);
-            text = t.time("render", () -> switch (format) {
+            text = t.time("render", () -> switch (report.format) {
                 case text -> TextReport.render(r);
                 case json -> JsonReport.render(r);
                 case markdown -> MarkdownReport.render(r);

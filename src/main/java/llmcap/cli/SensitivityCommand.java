@@ -31,9 +31,8 @@ final class SensitivityCommand implements Callable<Integer> {
             description = "How far to move each assumption, e.g. 20% or 0.2 (default: ${DEFAULT-VALUE}).")
     String swing;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, markdown, csv or html (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    ReportFormatOption report = new ReportFormatOption();
 
     @Mixin
     SourceOptions sources = new SourceOptions();
@@ -50,7 +49,7 @@ final class SensitivityCommand implements Callable<Integer> {
         var selection = what.selection();
         SensitivityResult r = new Sensitivity(w).run(w.scenario(selection.scenario()), selection.model(),
                 selection.gpu(), selection.sets(), output, fraction(swing));
-        String text = format == Format.html ? HtmlReport.sensitivity(r) : WhatIfReport.sensitivity(r, format);
+        String text = report.format == Format.html ? HtmlReport.sensitivity(r) : WhatIfReport.sensitivity(r, report.format);
         out.emit(spec.commandLine().getOut(), pw -> pw.print(text));
         return ExitCode.OK;
     }
