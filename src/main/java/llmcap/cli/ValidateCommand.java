@@ -19,9 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code llmcap validate [CASE-ID]}: llmcap against published runs; exit 1 when a figure is off. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Run the published cases of catalog/validation/: published figure, llmcap's estimate, deviation,",
-            "tolerance, and the utilization that would reproduce each published run. Exit 1 if any case is",
-            "outside its tolerance. With CASE-ID: that case with the derivation tree of every figure."})
+        description = {"Check llmcap against the published runs of catalog/validation/, with the utilization each run implies.",
+            "Exit 1 if any figure is outside its tolerance. With CASE-ID: that case with the derivation tree of every figure."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
