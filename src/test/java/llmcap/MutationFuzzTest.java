@@ -51,7 +51,7 @@ class MutationFuzzTest {
     private static final long SEED = 20_240_611L;
     private static final int MUTANTS = 3_300;
     private static final int CLI_EVERY = 20;
-    private static final String[] FILES = {"gpus.yaml", "models.yaml", "scenarios/chatgpt-2023-01.yaml"};
+    private static final String[] FILES = {"gpus.yaml", "models.yaml", "families.yaml", "scenarios/chatgpt-2023-01.yaml"};
 
     /** What replaces a number: words, signs, zero, huge and tiny values, YAML's specials, malformed numbers. */
     private static final String[] REPLACEMENTS = {"-1", "-0", "0", "0.0", "-175e9", "1e308", "1.8e308", "1e999",

@@ -98,11 +98,12 @@ public final class Workspace {
         RuleBook b = rules();
         String modelId = model.orElse(s.model());
         String gpuId = gpu.orElse(s.gpu());
+        llmcap.catalog.Entry gpuEntry = c.gpu(gpuId);
         InputBuilder inputs = new InputBuilder(c, b.index())
                 .catalogEntry("model", c.model(modelId))
-                .catalogEntry("gpu", c.gpu(gpuId))
-                .scenario(s, modelId, gpuId)
-                .sets(sets);
+                .catalogEntry("gpu", gpuEntry);
+        c.familyOf(gpuEntry).ifPresent(f -> inputs.catalogEntry("family", f));
+        inputs.scenario(s, modelId, gpuId).sets(sets);
         return new Prepared(s, modelId, gpuId, sets, inputs.inputs(), inputs.notes());
     }
 

@@ -18,15 +18,19 @@ import llmcap.domain.Suggest;
  * @param display how errors and provenance name the folder ({@code catalog}, or the path given)
  */
 public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry> models,
-                      Map<String, Scenario> scenarios) {
+                      Map<String, Scenario> scenarios, Map<String, Entry> families) {
 
     public Catalog {
+        families = Collections.unmodifiableMap(families);
         gpus = Collections.unmodifiableMap(gpus);
         models = Collections.unmodifiableMap(models);
         scenarios = Collections.unmodifiableMap(scenarios);
     }
 
-    /** Loads {@code gpus.yaml}, {@code models.yaml} and {@code scenarios/*.yaml} from {@code dir}. */
+    /**
+     * Loads {@code gpus.yaml}, {@code models.yaml}, {@code scenarios/*.yaml} and, when present,
+     * {@code families.yaml} from {@code dir}.
+     */
     public static Catalog load(Path dir, String display) {
         Map<String, Entry> gpus = byId(GpuLoader.load(read(dir, display, "gpus.yaml")), "gpu");
         Map<String, Entry> models = byId(ModelLoader.load(read(dir, display, "models.yaml")), "model");
@@ -40,7 +44,9 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
                         + twin.file() + ":" + twin.line("id"));
             }
         }
-        Catalog c = new Catalog(display, gpus, models, scenarios);
+        Map<String, Entry> families = Files.exists(dir.resolve("families.yaml"))
+                ? byId(FamilyLoader.load(read(dir, display, "families.yaml")), "family") : Map.of();
+        Catalog c = new Catalog(display, gpus, models, scenarios, families);
         c.checkReferences();
         return c;
     }
@@ -51,6 +57,11 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
 
     public Entry model(String id) {
         return find(models, id, "model");
+    }
+
+    /** The family a GPU names ({@code family:} in gpus.yaml), if it names one. */
+    public java.util.Optional<Entry> familyOf(Entry gpu) {
+        return gpu.info("family").map(families::get);
     }
 
     public Scenario scenario(String id) {
@@ -80,6 +91,14 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
     }
 
     private void checkReferences() {
+        for (Entry g : gpus.values()) {
+            g.info("family").ifPresent(f -> {
+                if (!families.containsKey(f)) {
+                    throw new CatalogException(g.file() + ":" + g.line() + ": gpu '" + g.id() + "': family '" + f
+                            + "' is not in families.yaml" + Suggest.hint(f, families.keySet()));
+                }
+            });
+        }
         for (Entry m : models.values()) {
             m.info("training_run.gpu").ifPresent(g -> {
                 if (!gpus.containsKey(g)) {

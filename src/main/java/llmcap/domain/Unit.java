@@ -26,6 +26,9 @@ public enum Unit {
     TOKEN_PER_S("token/s", Style.SI),
     TOKEN_PER_PARAM("token/param", Style.PLAIN),
     REQUEST("request", Style.PLAIN),
+    REQUEST_PER_S("request/s", Style.PLAIN),
+    REQUEST_PER_DAY("request/day", Style.SCIENTIFIC),
+    REQUEST_PER_USER("request/user", Style.PLAIN),
     REPLICA("replica", Style.PLAIN),
     CHAR_PER_DAY("char/day", Style.SCIENTIFIC),
     CHAR_PER_USER("char/user", Style.PLAIN),
@@ -33,7 +36,9 @@ public enum Unit {
     GPU("GPU", Style.PLAIN),
     GPU_DAY("GPU-day", Style.PLAIN),
     GPU_HOUR("GPU-h", Style.PLAIN),
-    SECOND("s", Style.PLAIN),
+    SECOND("s", Style.SECONDS),
+    SECOND_PER_REQUEST("s/request", Style.SECONDS),
+    SECOND_PER_TOKEN("s/token", Style.SECONDS),
     HOUR("h", Style.PLAIN),
     DAY("day", Style.PLAIN),
     WATT("W", Style.PLAIN),
@@ -47,8 +52,8 @@ public enum Unit {
     USD_PER_MTOKEN("USD/Mtoken", Style.CURRENCY),
     RATIO("1", Style.PLAIN);
 
-    /** How a report prints a value of this unit. */
-    public enum Style { SI, SCIENTIFIC, PLAIN, CURRENCY }
+    /** How a report prints a value of this unit ({@code SECONDS}: below a second in ms or µs). */
+    public enum Style { SI, SCIENTIFIC, PLAIN, CURRENCY, SECONDS }
 
     private final String symbol;
     private final Style style;

@@ -38,6 +38,10 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     private final Map<String, Set<String>> dependents = new HashMap<>();
     /** name -> facts derived by a rule that needed the name absent: wrong once the name appears. */
     private final Map<String, Set<String>> absentDependents = new HashMap<>();
+    /** The prefix patterns ({@code gpu.flops_*}) some rule's condition needed absent. */
+    private final Set<String> prefixPatterns = new HashSet<>();
+    /** name -> the names its current derivation depends on (read or needed absent): undone when it goes. */
+    private final Map<String, Set<String>> premises = new HashMap<>();
     private final Set<String> inputs = new HashSet<>();
     private final Map<String, Integer> firings = new HashMap<>();
     private final Map<String, String> firedWhere = new HashMap<>();
@@ -61,11 +65,25 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         return handles.get(name);
     }
 
-    /** Forgets a fact the session is about to delete. */
+    /**
+     * Forgets a fact the session is about to delete, and what its derivation depended on: the next
+     * derivation of the name (perhaps by another rule, from other facts) records its own.
+     */
     void forget(String name) {
         byName.remove(name);
         handles.remove(name);
         inputs.remove(name);
+        for (String p : premises.getOrDefault(name, Set.of())) {
+            Set<String> d = dependents.get(p);
+            if (d != null) {
+                d.remove(name);
+            }
+            Set<String> a = absentDependents.get(p);
+            if (a != null) {
+                a.remove(name);
+            }
+        }
+        premises.remove(name);
     }
 
     /**
@@ -76,7 +94,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         Set<String> out = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(names);
         while (!todo.isEmpty()) {
-            for (String d : dependents.getOrDefault(todo.pop(), Set.of())) {
+            for (String d : dependentsOf(todo.pop(), dependents)) {
                 if (byName.containsKey(d) && !isInput.test(d) && out.add(d)) {
                     todo.push(d);
                 }
@@ -92,7 +110,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
      */
     private void retractStale(String name, KieSession session) {
         Set<String> stale = new HashSet<>();
-        for (String d : absentDependents.getOrDefault(name, Set.of())) {
+        for (String d : dependentsOf(name, absentDependents)) {
             if (byName.containsKey(d) && !inputs.contains(d)) {
                 stale.add(d);
             }
@@ -108,6 +126,25 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
                 session.delete(h);
             }
         }
+    }
+
+    /**
+     * What {@code map} lists under {@code name}, and under every prefix pattern ({@code gpu.flops_*},
+     * from a condition that builds the name) that {@code name} matches.
+     */
+    private Set<String> dependentsOf(String name, Map<String, Set<String>> map) {
+        Set<String> direct = map.getOrDefault(name, Set.of());
+        Set<String> out = null;
+        for (String pattern : prefixPatterns) {
+            Set<String> more = map.get(pattern);
+            if (more != null && RuleIndex.matches(pattern, name)) {
+                if (out == null) {
+                    out = new HashSet<>(direct);
+                }
+                out.addAll(more);
+            }
+        }
+        return out == null ? direct : out;
     }
 
     void resetFirings() {
@@ -169,20 +206,28 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
             }
         }
         // A number computed from no other number (a constant, or a lookup of a setting such as a
-        // data type) is an assumption, whichever rule states it.
-        Origin origin = Origin.rule(current.getRule().getName(), where(current), !readsQuantity);
+        // data type) is an assumption, whichever rule states it; so is a choice made from nothing.
+        // A choice made from other facts (a method picked by a setting) is derived.
+        boolean assumption = q instanceof Quantity ? !readsQuantity : inputs.isEmpty();
+        Origin origin = Origin.rule(current.getRule().getName(), where(current), assumption);
         Derivation d = new Derivation(q, origin, inputs);
-        for (String in : inputs) {
-            dependents.computeIfAbsent(in, k -> new HashSet<>()).add(q.name());
-        }
-        info(current).ifPresent(r -> r.absent().forEach(a -> {
-            dependents.computeIfAbsent(a, k -> new HashSet<>()).add(q.name());
-            if (!a.equals(q.name())) { // a default's guard on its own output is no premise
-                absentDependents.computeIfAbsent(a, k -> new HashSet<>()).add(q.name());
-            }
-        }));
         Derivation earlier = byName.putIfAbsent(q.name(), d);
         if (earlier == null) {
+            Set<String> mine = premises.computeIfAbsent(q.name(), k -> new HashSet<>());
+            for (String in : inputs) {
+                dependents.computeIfAbsent(in, k -> new HashSet<>()).add(q.name());
+                mine.add(in);
+            }
+            info(current).ifPresent(r -> r.absent().forEach(a -> {
+                if (RuleIndex.isPrefix(a)) {
+                    prefixPatterns.add(a);
+                }
+                dependents.computeIfAbsent(a, k -> new HashSet<>()).add(q.name());
+                mine.add(a);
+                if (!a.equals(q.name())) { // a default's guard on its own output is no premise
+                    absentDependents.computeIfAbsent(a, k -> new HashSet<>()).add(q.name());
+                }
+            }));
             handles.put(q.name(), event.getFactHandle());
             retractStale(q.name(), (KieSession) event.getKieRuntime());
         }

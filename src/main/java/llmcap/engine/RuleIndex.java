@@ -58,6 +58,7 @@ public final class RuleIndex {
             out.addAll(r.absent());
             out.addAll(r.derives().keySet());
         }
+        out.removeIf(RuleIndex::isPrefix);
         return out;
     }
 
@@ -116,13 +117,33 @@ public final class RuleIndex {
         }
     }
 
+    /**
+     * The quantity names a condition text mentions. A literal that begins a concatenation,
+     * {@code name == ("gpu.flops_" + $dtype)}, stands for every name with that prefix: it is kept as
+     * {@code gpu.flops_*} (see {@link #isPrefix}).
+     */
     private static List<String> literals(String s) {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = LITERAL.matcher(s);
         while (m.find()) {
-            out.add(m.group(1));
+            int next = m.end();
+            while (next < s.length() && Character.isWhitespace(s.charAt(next))) {
+                next++;
+            }
+            boolean prefix = next < s.length() && s.charAt(next) == '+';
+            out.add(prefix ? m.group(1) + "*" : m.group(1));
         }
         return new ArrayList<>(out);
+    }
+
+    /** True for a name pattern such as {@code gpu.flops_*}: any name that starts with what precedes the star. */
+    public static boolean isPrefix(String name) {
+        return name.endsWith("*");
+    }
+
+    /** True when {@code name} is {@code pattern} or, for a prefix pattern, starts with its prefix. */
+    public static boolean matches(String pattern, String name) {
+        return isPrefix(pattern) ? name.startsWith(pattern.substring(0, pattern.length() - 1)) : pattern.equals(name);
     }
 
     /** name -> unit for every {@code new Quantity("name", ..., "unit")} in an action. */

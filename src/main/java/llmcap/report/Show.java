@@ -26,6 +26,7 @@ public final class Show {
             case SCIENTIFIC -> withUnit(Math.abs(v) >= 1e6 ? scientific(v) : plain(v), unit.symbol());
             case PLAIN -> withUnit(plain(v), unit.symbol());
             case CURRENCY -> currency(v, unit);
+            case SECONDS -> seconds(v, unit.symbol());
         };
     }
 
@@ -102,6 +103,17 @@ public final class Show {
             case USD_PER_MTOKEN -> String.format(Locale.ROOT, "$%,.4g/Mtoken", v);
             default -> amount;
         };
+    }
+
+    /** {@code 23.4 ms}, {@code 139 µs/request}, {@code 2.5 s}: a second's fractions in ms or µs. */
+    static String seconds(double v, String symbol) {
+        double x = Math.abs(v);
+        if (x == 0 || x >= 1) {
+            return withUnit(plain(v), symbol);
+        }
+        String rest = symbol.substring(1); // "" or "/request"
+        return x >= 1e-3 ? significant(v * 1e3, 4) + " ms" + rest
+                : x >= 1e-6 ? significant(v * 1e6, 4) + " µs" + rest : scientific(v) + " " + symbol;
     }
 
     private static String withUnit(String number, String symbol) {

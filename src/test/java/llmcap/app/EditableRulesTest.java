@@ -53,14 +53,17 @@ class EditableRulesTest {
     }
 
     @Test
-    void fp32WeightsToBf16HalveTheWeights() throws IOException {
+    void bf16DefaultToFp8HalvesTheWeightsOfEveryModelWithoutAJudgement() throws IOException {
         Path rules = copyOfRules();
-        edit(rules.resolve("assumptions.drl"), "insert(new Setting(\"inference.weight_dtype\", \"fp32\"));",
-                "insert(new Setting(\"inference.weight_dtype\", \"bf16\"));");
-        Result r = run(rules);
-        // 175e9 x 2 B = 350 GB; 350 / 80 = 4.375 -> 5 A100
-        assertEquals(350e9, r.estimate().value("inference.weights_bytes").orElseThrow());
-        assertEquals(5, r.estimate().value("inference.gpus").orElseThrow());
+        edit(rules.resolve("assumptions.drl"), "insert(new Setting(\"inference.weight_dtype\", \"bf16\"));",
+                "insert(new Setting(\"inference.weight_dtype\", \"fp8\"));");
+        Selection llama = new Selection(Selection.DEFAULT_SCENARIO, java.util.Optional.of("llama-2-70b"),
+                java.util.Optional.empty(), java.util.Map.of());
+        Result r = new Workspace(new Folder(rules, "edited"), new Folder(Path.of("catalog"), "catalog"), new Timings()).estimate(llama);
+        // Llama 2 70B: 68,976,648,192 parameters x 1 B = 68.98 GB (bf16 would be 137.95 GB).
+        assertEquals(68_976_648_192.0, r.estimate().value("inference.weights_bytes").orElseThrow());
+        // The article's own GPT-3.5 keeps its fp32 judgement: 700 GB whatever the default says.
+        assertEquals(700e9, run(rules).estimate().value("inference.weights_bytes").orElseThrow());
     }
 
     @Test

@@ -41,7 +41,7 @@ class IncrementalSessionTest {
         Random random = new Random(20261129);
         int checks = 0;
         for (String[] mg : MODELS_GPUS) {
-            var p = w.prepare(scenario, Optional.of(mg[0]), Optional.of(mg[1]), Map.of("serving.bounds", "compute-and-bandwidth"));
+            var p = w.prepare(scenario, Optional.of(mg[0]), Optional.of(mg[1]), Map.of("serving.bounds", "throughput"));
             Estimate base = engine.run(p.inputs());
             List<Derivation> numbers = base.assumptions().stream().filter(d -> base.isRead(d.name())).toList();
             Map<String, Input> inputs = new LinkedHashMap<>();
@@ -89,6 +89,39 @@ class IncrementalSessionTest {
             }
         }
         System.out.println("IncrementalSessionTest: " + checks + " incremental states compared with fresh sessions");
+    }
+
+    /**
+     * Swapping the GPU in one session (as a sweep over GPUs does) adds and removes catalog facts that
+     * rules look up by a built name ({@code family.serving_compute_efficiency_ + dtype}) or need absent:
+     * every state must equal a fresh session's, in both directions.
+     */
+    @Test
+    void swappingGpusBackAndForthMatchesFreshSessions() {
+        Workspace w = new Workspace(new Folder(Path.of("rules"), "rules"), new Folder(Path.of("catalog"), "catalog"),
+                new Timings());
+        var scenario = w.scenario("chatgpt-2023-01");
+        Engine engine = new Engine(w.rules());
+        List<String> gpus = List.of("a100-80gb-sxm", "h100-sxm", "a100-80gb-sxm", "l40s", "h100-sxm", "mi300x", "a100-80gb-sxm");
+        for (String dtype : List.of("bf16", "fp8")) {
+            Map<String, String> sets = Map.of("inference.weight_dtype", dtype);
+            IncrementalSession session = null;
+            try {
+                for (String gpu : gpus) {
+                    var p = w.prepare(scenario, Optional.of("llama-2-70b"), Optional.of(gpu), sets);
+                    if (session == null) {
+                        session = engine.open(p.inputs());
+                    } else {
+                        session.apply(p.inputs());
+                    }
+                    assertSame(engine.run(p.inputs()), session.estimate(), new String[] {"llama-2-70b", gpu}, dtype);
+                }
+            } finally {
+                if (session != null) {
+                    session.close();
+                }
+            }
+        }
     }
 
     private static void assertRefusedFresh(Engine engine, Map<String, Input> inputs) {

@@ -105,8 +105,8 @@ class CatalogErrorsTest {
     void baseCatalogEstimatesWithTheRealRules() throws IOException {
         writeBase(dir);
         Result r = assertDoesNotThrow(() -> workspace(dir).estimate(selectX()));
-        // 1e9 params x 4 B/param (default rule) = 4e9 B.
-        assertEquals(4e9, r.estimate().value("inference.weights_bytes").orElseThrow());
+        // 1e9 params x 2 B/param (default rule: bf16) = 2e9 B.
+        assertEquals(2e9, r.estimate().value("inference.weights_bytes").orElseThrow());
     }
 
     @Test

@@ -56,8 +56,10 @@ class CatalogCommandTest {
     void gpusJsonGivesTheA100InBaseUnits() {
         JsonObject a100 = findId(run("catalog", "gpus", "--format", "json").jsonArray(), "a100-80gb-sxm");
         JsonArray figures = a100.getAsJsonArray("figures");
-        // memory_gb: 80 -> 80e9 B; dense_tflops.bf16: 312 -> 312e12 FLOP/s; bandwidth 2039 GB/s -> 2.039e12 B/s
-        assertEquals(80e9, byName(figures, "memory_bytes").orElseThrow().get("value").getAsDouble());
+        // memory_mib: 81920 (nvidia-smi) -> 81920 x 2^20 = 85,899,345,920 B, beside the label memory_gb: 80 -> 80e9 B;
+        // dense_tflops.bf16: 312 -> 312e12 FLOP/s; bandwidth 2039 GB/s -> 2.039e12 B/s
+        assertEquals(85_899_345_920.0, byName(figures, "memory_bytes").orElseThrow().get("value").getAsDouble());
+        assertEquals(80e9, byName(figures, "memory_label_bytes").orElseThrow().get("value").getAsDouble());
         assertEquals(312e12, byName(figures, "flops_bf16").orElseThrow().get("value").getAsDouble());
         assertEquals(2.039e12, byName(figures, "bandwidth_bytes_per_s").orElseThrow().get("value").getAsDouble());
         assertEquals("catalog/gpus.yaml:" + lineOf(Path.of("catalog/gpus.yaml"), "- id: a100-80gb-sxm"),

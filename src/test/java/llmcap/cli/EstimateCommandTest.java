@@ -104,7 +104,7 @@ class EstimateCommandTest {
 
     @Test
     void textCitesTheRuleFileAndLineOfServingGpus() {
-        String where = "rules/serving.drl:" + lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus = serving.gpus_compute (serving.bounds");
+        String where = "rules/serving.drl:" + lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus = serving.gpus_compute (sized by compute");
         assertTrue(text.outLines().stream().anyMatch(l -> l.strip().startsWith("serving.gpus ") && l.contains(where)),
                 () -> "expected " + where + "\n" + text.describe());
     }
@@ -211,11 +211,11 @@ class EstimateCommandTest {
 
     @Test
     void jsonSourceOfServingGpusIsTheLineOfItsRule() {
-        int line = lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus = serving.gpus_compute (serving.bounds");
+        int line = lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus = serving.gpus_compute (sized by compute");
         JsonObject q = byName(json.json().getAsJsonArray("quantities"), "serving.gpus").orElseThrow();
         assertEquals("rules/serving.drl:" + line, q.get("source").getAsString());
         // The article's method: serving.gpus is the compute bound, itself from the peak demand and the GPU's peak.
-        assertEquals(Set.of("serving.bounds", "serving.gpus_compute"),
+        assertEquals(Set.of("serving.sizing", "serving.gpus_compute"),
                 q.getAsJsonArray("inputs").asList().stream().map(JsonElement::getAsString).collect(Collectors.toSet()));
         JsonObject compute = byName(json.json().getAsJsonArray("quantities"), "serving.gpus_compute").orElseThrow();
         assertEquals(Set.of("serving.peak_flops", "gpu.peak_flops"),
@@ -260,7 +260,8 @@ class EstimateCommandTest {
 
     @Test
     void h100NeedsFewerServingGpusAndIsCostedAtItsCatalogPrice() {
-        Run r = run("estimate", "--gpu", "h100-sxm", "--format", "json");
+        // Another GPU drops the article's judgements; asking for its compute method keeps the arithmetic by hand.
+        Run r = run("estimate", "--gpu", "h100-sxm", "--set", "serving.bounds=compute", "--format", "json");
         assertOk(r);
         JsonObject o = r.json();
         assertEquals("h100-sxm", o.get("gpu").getAsString());
@@ -285,7 +286,10 @@ class EstimateCommandTest {
         assertOk(r);
         assertTrue(r.outLines().stream().anyMatch(l -> l.contains("judgements") && l.contains("not used")
                 && l.contains("h100-sxm")), r::describe);
-        assertTrue(r.outLines().stream().anyMatch(l -> l.contains("serving.gpus") && l.contains("697 GPU")),
+        // Without the article's judgements the throughput model sizes serving, with 16-bit weights.
+        assertTrue(r.outLines().stream().anyMatch(l -> l.strip().startsWith("serving.gpus ")
+                && l.contains("serving.gpus = serving.gpus_throughput (sized by replica throughput)")), r::describe);
+        assertTrue(r.outLines().stream().anyMatch(l -> l.strip().startsWith("inference.weights_bytes ") && l.contains("350 GB")),
                 r::describe);
     }
 

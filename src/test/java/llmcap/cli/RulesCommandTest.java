@@ -74,8 +74,8 @@ class RulesCommandTest {
     void listsServingGpusUnderServingDrlWithItsLine() {
         Run r = run("rules");
         assertOk(r);
-        int line = lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus = serving.gpus_compute (serving.bounds");
-        assertTrue(listing(r).stream().anyMatch(e -> e.startsWith("rules/serving.drl:" + line + " serving.gpus = serving.gpus_compute (serving.bounds")),
+        int line = lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus = serving.gpus_compute (sized by compute");
+        assertTrue(listing(r).stream().anyMatch(e -> e.startsWith("rules/serving.drl:" + line + " serving.gpus = serving.gpus_compute (sized by compute")),
                 () -> "rules/serving.drl:" + line + " not found in\n" + r.describe());
     }
 
@@ -100,9 +100,9 @@ class RulesCommandTest {
     void jsonGivesFileAndLineOfEachRule() {
         Run r = run("rules", "--format", "json");
         assertOk(r);
-        int line = lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus = serving.gpus_compute (serving.bounds");
+        int line = lineOf(RULES.resolve("serving.drl"), "rule \"serving.gpus = serving.gpus_compute (sized by compute");
         JsonObject rule = r.jsonArray().asList().stream().map(JsonElement::getAsJsonObject)
-                .filter(o -> o.get("name").getAsString().startsWith("serving.gpus = serving.gpus_compute (serving.bounds"))
+                .filter(o -> o.get("name").getAsString().startsWith("serving.gpus = serving.gpus_compute (sized by compute"))
                 .findFirst().orElseThrow();
         assertEquals("rules/serving.drl", rule.get("file").getAsString());
         assertEquals(line, rule.get("line").getAsInt());

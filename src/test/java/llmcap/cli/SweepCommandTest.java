@@ -48,7 +48,7 @@ class SweepCommandTest {
 
     /** The line of serving.drl where the compute-only serving.gpus rule is written. */
     private static int servingGpusRuleLine() {
-        return lineOf(SERVING, "rule \"serving.gpus = serving.gpus_compute (serving.bounds = compute");
+        return lineOf(SERVING, "rule \"serving.gpus = serving.gpus_compute (sized by compute");
     }
 
     // ---- CSV ---------------------------------------------------------------------------------------
@@ -80,7 +80,7 @@ class SweepCommandTest {
 
     @Test
     void gpuVariesSlowest() {
-        Run r = run("sweep", "--vary", "gpu=a100-80gb-sxm,h100-sxm", "--vary", "serving.peak_factor=3,5",
+        Run r = run("sweep", "--set", "serving.bounds=compute", "--vary", "gpu=a100-80gb-sxm,h100-sxm", "--vary", "serving.peak_factor=3,5",
                 "--output", "serving.gpus");
         assertOk(r);
         List<String> lines = r.outLines();
@@ -105,9 +105,9 @@ class SweepCommandTest {
 
     @Test
     void gpuVariesSlowestWhateverTheOrderOfTheOptions() {
-        Run a = run("sweep", "--vary", "gpu=a100-80gb-sxm,h100-sxm", "--vary", "serving.peak_factor=3,5",
+        Run a = run("sweep", "--set", "serving.bounds=compute", "--vary", "gpu=a100-80gb-sxm,h100-sxm", "--vary", "serving.peak_factor=3,5",
                 "--output", "serving.gpus");
-        Run b = run("sweep", "--vary", "serving.peak_factor=3,5", "--vary", "gpu=a100-80gb-sxm,h100-sxm",
+        Run b = run("sweep", "--set", "serving.bounds=compute", "--vary", "serving.peak_factor=3,5", "--vary", "gpu=a100-80gb-sxm,h100-sxm",
                 "--output", "serving.gpus");
         assertOk(b);
         assertEquals(a.out(), b.out());
@@ -133,7 +133,7 @@ class SweepCommandTest {
 
     @Test
     void jsonLinesCarryValueUnitRuleSourceAndInputs() {
-        Run r = run("sweep", "--vary", "gpu=a100-80gb-sxm,h100-sxm", "--vary", "serving.peak_factor=3,5",
+        Run r = run("sweep", "--set", "serving.bounds=compute", "--vary", "gpu=a100-80gb-sxm,h100-sxm", "--vary", "serving.peak_factor=3,5",
                 "--output", "serving.gpus", "--format", "jsonl");
         assertOk(r);
         List<String> lines = r.outLines();

@@ -90,7 +90,7 @@ class UsageErrorsTest {
         Run r = run("estimate", "--set", "serving.gpus=5");
         assertFails(r, ExitCode.RULES);
         assertEquals(1, r.errLines().size(), r::describe);
-        int line = lineOf(Path.of("rules/serving.drl"), "rule \"serving.gpus = serving.gpus_compute (serving.bounds");
+        int line = lineOf(Path.of("rules/serving.drl"), "rule \"serving.gpus = serving.gpus_compute (sized by compute");
         String first = r.firstErrLine();
         assertTrue(first.contains("serving.gpus"), r::describe);
         assertTrue(first.contains("--set serving.gpus=5"), r::describe);

@@ -95,6 +95,7 @@ class ValidateCommandTest {
         Files.createDirectories(cat.resolve("scenarios"));
         Files.copy(Path.of("catalog/gpus.yaml"), cat.resolve("gpus.yaml"));
         Files.copy(Path.of("catalog/models.yaml"), cat.resolve("models.yaml"));
+        Files.copy(Path.of("catalog/families.yaml"), cat.resolve("families.yaml"));
         Files.copy(Path.of("catalog/scenarios/chatgpt-2023-01.yaml"), cat.resolve("scenarios/chatgpt-2023-01.yaml"));
         Files.writeString(cat.resolve("validation/x.yaml"), caseYaml);
         return cat;

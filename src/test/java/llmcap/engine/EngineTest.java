@@ -43,6 +43,41 @@ class EngineTest {
         assertEquals(Origin.Kind.CATALOG, e.get("a.value").orElseThrow().origin().kind());
     }
 
+    /**
+     * A condition may build the name it needs absent ({@code not Quantity(name == ("e.k_" + $k))}): when a
+     * later input supplies such a name, what the rule derived in its absence must go, exactly as for a
+     * literal name.
+     */
+    @Test
+    void aBuiltNameNeededAbsentIsTrackedInIncrementalSessions() {
+        String drl = HEADER + """
+                import llmcap.domain.Setting;
+                rule "r.e = the measured e.<kind>"
+                when
+                    Setting(name == "s.kind", $k : value)
+                    Quantity(name == ("e.k_" + $k), $v : value)
+                then
+                    insert(new Quantity("r.e", $v, "1"));
+                end
+                rule "r.e = 0.5 (no e.<kind>)"
+                when
+                    Setting(name == "s.kind", $k : value)
+                    not Quantity(name == ("e.k_" + $k))
+                then
+                    insert(new Quantity("r.e", 0.5, "1"));
+                end
+                """;
+        Engine engine = new Engine(RuleBook.compile(List.of(new RuleFile("rules/t.drl", drl))), 200);
+        Input kind = new Input(new llmcap.domain.Setting("s.kind", "bf16"), Origin.commandLine("test"));
+        try (IncrementalSession s = engine.open(List.of(kind))) {
+            assertEquals(0.5, s.get("r.e").orElseThrow().quantity().value());
+            s.apply(List.of(kind, in("e.k_bf16", 0.9, "1")));
+            assertEquals(0.9, s.get("r.e").orElseThrow().quantity().value());
+            s.apply(List.of(kind));
+            assertEquals(0.5, s.get("r.e").orElseThrow().quantity().value());
+        }
+    }
+
     @Test
     void aRuleThatReadsNoQuantityIsADefaultAssumption() {
         Estimate e = run("""

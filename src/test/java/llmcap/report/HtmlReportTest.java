@@ -82,7 +82,8 @@ class HtmlReportTest {
         // the serving.gpus row expands to its rule, its inputs (linked) and the explain tree
         Element gpus = byId(d, "details", "q-serving.gpus");
         String text = gpus.getTextContent();
-        assertTrue(text.contains("rules/serving.drl:110"), text);
+        assertTrue(text.contains("rules/serving.drl:" + llmcap.cli.CliTestSupport.lineOf(java.nio.file.Path.of("rules/serving.drl"),
+                "rule \"serving.gpus = serving.gpus_compute (sized by compute")), text);
         assertTrue(text.contains("serving.gpus_compute = 2,207 GPU"), text);
         assertTrue(text.contains("serving.daily_users = 13,000,000 user"), "whole tree: " + text);
         assertEquals(1, gpus.getElementsByTagName("pre").getLength());

@@ -11,10 +11,15 @@ import org.junit.jupiter.api.Test;
 class AssumptionsRulesTest {
 
     @Test
+    void weightsDefaultTo16BitsTheArticlesFp32IsItsScenariosJudgement() {
+        RuleFixture.assertSetting(RuleFixture.of("assumptions.drl").run(), "inference.weight_dtype", "bf16",
+                "inference.weight_dtype: bf16 (16-bit weights, as released and served)");
+    }
+
+    @Test
     void withNothingGivenEveryDefaultIsTheArticlesValue() {
         Estimate e = RuleFixture.of("assumptions.drl").run();
         // Each value as the article states it (seed-figures.md assumptions list).
-        RuleFixture.assertSetting(e, "inference.weight_dtype", "fp32", "inference.weight_dtype: fp32 (the article stores 4-byte parameters)");
         assertDerived(e, "inference.flops_per_param_token", 2, "FLOP/param/token", "inference.flops_per_param_token: 2 (forward pass, Kaplan et al. 2020)");
         assertDerived(e, "training.flops_per_param_token", 6, "FLOP/param/token", "training.flops_per_param_token: 6 (forward + backward, Kaplan et al. 2020)");
         assertDerived(e, "serving.tokens_per_char", 4.0 / 3.0, "token/char", "serving.tokens_per_char: 4/3 (the article: 13e9 characters = 17.33e9 tokens)");
@@ -34,14 +39,14 @@ class AssumptionsRulesTest {
     @Test
     void defaultsBeyondTheArticleCarryTheirPublishedValues() {
         Estimate e = RuleFixture.of("assumptions.drl").run();
-        // Transformer Math 101: inference overhead "typically no more than 20%"; AdamW mixed precision 16 B/param.
-        assertDerived(e, "inference.overhead_fraction", 0.2, "1", "inference.overhead_fraction: 0.2 (activations and runtime, Transformer Math 101)");
+        // AdamW mixed precision 16 B/param (Transformer Math 101).
         assertDerived(e, "training.bytes_per_param", 16, "B/param", "training.bytes_per_param: 16 (mixed-precision AdamW, Transformer Math 101)");
         // Hoffmann et al. 2022 Table 3: 1B -> 20.2B tokens, 10B -> 205.1B, i.e. about 20 per parameter.
         assertDerived(e, "training.tokens_per_param", 20, "token/param", "training.tokens_per_param: 20 (compute-optimal, read off Hoffmann et al. 2022 Table 3)");
-        // The stated defaults: PUE 1.1, usable memory 0.9, 8 GPUs per node.
+        // PUE 1.1; vLLM's gpu_memory_utilization 0.9 (its engine arguments) leaves a 10 % reserve; 8 GPUs per node.
         assertDerived(e, "energy.pue", 1.1, "1", "energy.pue: 1.1 (power usage effectiveness of a modern data center)");
-        assertDerived(e, "inference.usable_memory_fraction", 0.9, "1", "inference.usable_memory_fraction: 0.9 (CUDA context, allocator and fragmentation take the rest)");
+        assertDerived(e, "inference.memory_reserve_fraction", 0.1, "1",
+                "inference.memory_reserve_fraction: 0.1 (runtime reserve; vLLM's default gpu_memory_utilization 0.9)");
         assertDerived(e, "inference.gpus_per_node", 8, "GPU", "inference.gpus_per_node: 8 (one HGX/DGX node: tensor parallelism stays inside it)");
         // EIA: US industrial average 2023, 8.06 cents per kWh.
         assertDerived(e, "energy.usd_per_kwh", 0.0806, "USD/kWh", "energy.usd_per_kwh: 0.0806 (US industrial average 2023, EIA)");

@@ -41,27 +41,67 @@ class InferenceRulesTest {
                 "inference.flops_per_token = inference.flops_per_param_token x model.compute_params");
     }
 
-    private static RuleFixture replica(double weights, double kv) {
+    private static final String TP = "inference.tensor_parallel = smallest power of two whose GPUs hold the weights and one whole request";
+    private static final String PP = "inference.pipeline_parallel = ceil((weights + one request) / (tensor_parallel x usable per GPU))";
+
+    /** A replica on A100 80GB: 81,920 MiB as nvidia-smi reports it, 10 % reserved. */
+    private static RuleFixture replica(double weights, double oneRequest) {
         return RuleFixture.of("inference.drl")
-                .given("inference.weights_bytes", weights, "B").given("kv.bytes_per_replica", kv, "B")
-                .given("inference.overhead_fraction", 0.2, "1").given("gpu.memory_bytes", 80e9, "B")
-                .given("inference.usable_memory_fraction", 0.9, "1").given("inference.gpus_per_node", 8, "GPU");
+                .given("inference.weights_bytes", weights, "B").given("kv.bytes_per_request", oneRequest, "B")
+                .given("kv.tensor_parallel_copies", 1, "1")
+                .given("gpu.memory_bytes", 81920.0 * 1024 * 1024, "B").given("inference.memory_reserve_fraction", 0.1, "1")
+                .given("inference.gpus_per_node", 8, "GPU");
     }
 
     @Test
-    void replicaIsRoundedUpToAPowerOfTwoInsideANode() {
-        // (140 GB + 10 GB) x 1.2 = 180 GB; / 72 GB usable = 2.5 GPUs -> tensor parallel 4.
-        Estimate e = replica(140e9, 10e9).run();
-        assertDerived(e, "gpu.usable_bytes", 72e9, "B", "gpu.usable_bytes = gpu.memory_bytes x inference.usable_memory_fraction");
-        assertDerived(e, "inference.replica_bytes", 180e9, "B", "inference.replica_bytes = (weights + KV cache of the replica) x (1 + overhead)");
-        assertDerived(e, "inference.gpus_per_replica", 4, "GPU", "inference.gpus_per_replica = parallel degree for replica_bytes / gpu.usable_bytes");
+    void llama65bInBf16FitsOnTwoA100() {
+        // The example: 65.2e9 x 2 B = 130.4 GB of weights; one request of 1,149 tokens at
+        // 2 x 80 layers x 8192 x 2 B = 2,621,440 B/token = 3.012 GB. One A100 80GB: 85.90 GB x 0.9 = 77.31 GB;
+        // two hold 154.6 GB >= 133.4 GB, so tensor parallel 2, not 4.
+        double oneRequest = 2_621_440.0 * 1149;
+        Estimate e = replica(130.4e9, oneRequest).run();
+        double usable = 81920.0 * 1024 * 1024 * 0.9;
+        assertDerived(e, "gpu.usable_bytes", usable, "B", "gpu.usable_bytes = gpu.memory_bytes x (1 - inference.memory_reserve_fraction)");
+        assertDerived(e, "inference.tensor_parallel", 2, "GPU", TP);
+        assertDerived(e, "inference.pipeline_parallel", 1, "GPU", PP);
+        assertDerived(e, "inference.gpus_per_replica", 2, "GPU", "inference.gpus_per_replica = inference.tensor_parallel x inference.pipeline_parallel");
+        // KV room: 154.62 GB - 130.4 GB = 24.22 GB; / 3.012 GB per whole request = 8.04 -> 8 requests.
+        assertDerived(e, "serving.kv_room_bytes", 2 * usable - 130.4e9, "B",
+                "serving.kv_room_bytes = inference.gpus_per_replica x gpu.usable_bytes - inference.weights_bytes");
+        assertDerived(e, "serving.max_batch_memory", Math.floor((2 * usable - 130.4e9) / oneRequest), "request",
+                "serving.max_batch_memory = floor(serving.kv_room_bytes / (kv.bytes_per_request x kv.tensor_parallel_copies))");
+        org.junit.jupiter.api.Assertions.assertEquals(8, e.value("serving.max_batch_memory").orElseThrow());
     }
 
     @Test
-    void replicaLargerThanANodeTakesWholeNodes() {
-        // (700 GB + 50 GB) x 1.2 = 900 GB; / 72 GB = 12.5 GPUs: more than 8 -> 2 nodes = 16 GPUs.
-        assertDerived(replica(700e9, 50e9).run(), "inference.gpus_per_replica", 16, "GPU",
-                "inference.gpus_per_replica = parallel degree for replica_bytes / gpu.usable_bytes");
+    void aModelLargerThanANodeIsPipelinedAcrossNodes() {
+        // Llama 3.1 405B in bf16: 810.2 GB; 8 x 77.31 GB = 618.5 GB per node -> 2 pipeline stages of 8 GPUs.
+        Estimate e = replica(810.2e9, 1e9).run();
+        assertDerived(e, "inference.tensor_parallel", 8, "GPU", TP);
+        assertDerived(e, "inference.pipeline_parallel", 2, "GPU", PP);
+        assertDerived(e, "inference.gpus_per_replica", 16, "GPU", "inference.gpus_per_replica = inference.tensor_parallel x inference.pipeline_parallel");
+    }
+
+    @Test
+    void opt13bOnA100_40gbLeavesAboutAThirdForTheKvCache() {
+        // vLLM (Kwon et al. 2023) section 1: a 13B model on an A100 40GB holds about 65 % of the memory in
+        // weights and about 30 % in KV cache. OPT-13B: 12.85e9 x 2 B = 25.7 GB; A100 40GB: 40,960 MiB;
+        // 10 % reserved leaves 38.65 - 25.7 = 12.95 GB for the KV cache: 30.2 % of 42.95 GB.
+        Estimate e = RuleFixture.of("inference.drl")
+                .given("inference.weights_bytes", 25.7e9, "B").given("kv.bytes_per_request", 819_200.0 * 2048, "B")
+                .given("kv.tensor_parallel_copies", 1, "1")
+                .given("gpu.memory_bytes", 40960.0 * 1024 * 1024, "B").given("inference.memory_reserve_fraction", 0.1, "1")
+                .given("inference.gpus_per_node", 8, "GPU").run();
+        double share = e.value("serving.kv_room_bytes").orElseThrow() / (40960.0 * 1024 * 1024);
+        org.junit.jupiter.api.Assertions.assertEquals(0.30, share, 0.01);
+        org.junit.jupiter.api.Assertions.assertEquals(1, e.value("inference.tensor_parallel").orElseThrow());
+    }
+
+    @Test
+    void aGivenTensorParallelDegreeIsKept() {
+        // --set inference.tensor_parallel=4 for a model that one GPU holds: the replica has 4 GPUs.
+        Estimate e = replica(13.5e9, 1e9).given("inference.tensor_parallel", 4, "GPU").run();
+        assertDerived(e, "inference.gpus_per_replica", 4, "GPU", "inference.gpus_per_replica = inference.tensor_parallel x inference.pipeline_parallel");
     }
 
     @Test

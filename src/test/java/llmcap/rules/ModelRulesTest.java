@@ -54,12 +54,18 @@ class ModelRulesTest {
     }
 
     @Test
-    void contextTokensAreTheModelsWindowUpTo4096() {
-        assertDerived(RuleFixture.of("model.drl").given("model.context_length", 2048, "1").run(), "inference.context_tokens", 2048,
-                "token", "inference.context_tokens = min(4096, model.context_length)");
-        assertDerived(RuleFixture.of("model.drl").given("model.context_length", 131072, "1").run(), "inference.context_tokens", 4096,
-                "token", "inference.context_tokens = min(4096, model.context_length)");
+    void trainingSequenceDefaultsWithoutAContextLength() {
         assertDerived(RuleFixture.of("model.drl").run(), "training.sequence_tokens", 2048, "token",
                 "training.sequence_tokens = 2048 (model states no context length)");
+    }
+
+    @Test
+    void aRequestLongerThanTheContextWindowIsRefused() {
+        // Llama 2 has a 4,096-token window: 4,000 in + 200 out does not fit.
+        llmcap.engine.RuleException ex = org.junit.jupiter.api.Assertions.assertThrows(llmcap.engine.RuleException.class,
+                () -> RuleFixture.of("model.drl").given("model.context_length", 4096, "1")
+                        .given("serving.input_tokens", 4000, "token").given("serving.output_tokens", 200, "token").run());
+        org.junit.jupiter.api.Assertions.assertTrue(ex.getMessage().contains("4000 input + 200 output tokens does not fit in the model's context of 4096"),
+                ex.getMessage());
     }
 }

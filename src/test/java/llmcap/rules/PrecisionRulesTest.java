@@ -39,4 +39,46 @@ class PrecisionRulesTest {
         assertTrue(ex.getMessage().contains("unknown data type 'fp12'"), ex.getMessage());
         assertTrue(ex.getMessage().contains("rules/precision.drl:"), ex.getMessage());
     }
+
+    // ---- inference.compute_dtype --------------------------------------------------------------------
+
+    private static Estimate onH100(String weights) {
+        // H100 SXM product page: 989 TFLOP/s BF16 dense, 1,979 FP8, 1,979 INT8 TOPS.
+        return RuleFixture.of("precision.drl").givenSetting("inference.weight_dtype", weights).givenSetting("inference.kv_dtype", "bf16")
+                .given("gpu.flops_bf16", 989e12, "FLOP/s").given("gpu.flops_fp16", 989e12, "FLOP/s")
+                .given("gpu.flops_fp8", 1979e12, "FLOP/s").given("gpu.flops_int8", 1979e12, "FLOP/s").run();
+    }
+
+    private static final String SAME = "inference.compute_dtype = inference.weight_dtype (the GPU has a tensor peak at that precision)";
+    private static final String SIXTEEN = "inference.compute_dtype = 16 bits (16- or 32-bit weights: mixed precision on the 16-bit tensor peak)";
+    private static final String WEIGHT_ONLY =
+            "inference.compute_dtype = 16 bits (the GPU has no tensor peak at the weights' precision: weight-only quantization)";
+
+    @Test
+    void fp8WeightsOnHopperComputeInFp8() {
+        assertSetting(onH100("fp8"), "inference.compute_dtype", "fp8", SAME);
+    }
+
+    @Test
+    void fp32AndBf16WeightsComputeOnTheBf16Peak() {
+        assertSetting(onH100("fp32"), "inference.compute_dtype", "bf16", SIXTEEN);
+        assertSetting(onH100("bf16"), "inference.compute_dtype", "bf16", SIXTEEN);
+    }
+
+    @Test
+    void fp8WeightsOnAnA100AreWeightOnlyQuantization() {
+        // The A100 datasheet states no FP8 peak: the weights are stored in 1 byte and computed at 16 bits.
+        Estimate e = RuleFixture.of("precision.drl").givenSetting("inference.weight_dtype", "fp8").givenSetting("inference.kv_dtype", "bf16")
+                .given("gpu.flops_bf16", 312e12, "FLOP/s").run();
+        assertSetting(e, "inference.compute_dtype", "bf16", WEIGHT_ONLY);
+        assertDerived(e, "inference.bytes_per_param", 1, "B/param", "inference.bytes_per_param = bytes of inference.weight_dtype");
+    }
+
+    @Test
+    void aV100WithoutBf16ComputesInFp16() {
+        Estimate e = RuleFixture.of("precision.drl").givenSetting("inference.weight_dtype", "bf16").givenSetting("inference.kv_dtype", "bf16")
+                .given("gpu.flops_fp16", 125e12, "FLOP/s").run();
+        assertSetting(e, "inference.sixteen_bit_dtype", "fp16", "inference.sixteen_bit_dtype = fp16 (the GPU has no BF16 tensor peak)");
+        assertSetting(e, "inference.compute_dtype", "fp16", SIXTEEN);
+    }
 }

@@ -41,13 +41,18 @@ final class RuleFixture {
         return new RuleFixture(files);
     }
 
+    /** Gives {@code name} (replacing an earlier given value of the same name). */
     RuleFixture given(String name, double value, String unit) {
-        inputs.add(new Input(new Quantity(name, value, unit), Origin.commandLine("test")));
-        return this;
+        return put(new Input(new Quantity(name, value, unit), Origin.commandLine("test")));
     }
 
     RuleFixture givenSetting(String name, String value) {
-        inputs.add(new Input(new llmcap.domain.Setting(name, value), Origin.commandLine("test")));
+        return put(new Input(new llmcap.domain.Setting(name, value), Origin.commandLine("test")));
+    }
+
+    private RuleFixture put(Input in) {
+        inputs.removeIf(i -> i.fact().name().equals(in.fact().name()));
+        inputs.add(in);
         return this;
     }
 
