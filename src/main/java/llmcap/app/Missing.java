@@ -86,6 +86,22 @@ final class Missing {
                 : ": it needs " + String.join(", ", roots) + ", which neither the catalog entry, the scenario nor --set gives"));
     }
 
+    /**
+     * The makers of one quantity that could still apply: not one whose condition needs absent a name
+     * the estimate has, and not one that reads a missing name whose absence a sibling handles (the
+     * rule for "no TPOT target" covers the target rule's missing target). All of them when that
+     * leaves none.
+     */
+    private List<RuleInfo> applicable(List<RuleInfo> makers) {
+        Set<String> handled = new TreeSet<>();
+        makers.forEach(m -> handled.addAll(m.absent()));
+        List<RuleInfo> out = makers.stream()
+                .filter(m -> m.absent().stream().noneMatch(a -> !RuleIndex.isPrefix(a) && estimate.get(a).isPresent()))
+                .filter(m -> m.reads().stream().noneMatch(r -> handled.contains(r) && estimate.get(r).isEmpty()))
+                .toList();
+        return out.isEmpty() ? makers : out;
+    }
+
     /** The inputs nothing gave, on every path that could have made {@code name} (alternatives included). */
     private Set<String> roots(String name, Set<String> seen) {
         if (!seen.add(name)) {
@@ -96,7 +112,7 @@ final class Missing {
             return Set.of(name);
         }
         Set<String> out = new TreeSet<>();
-        for (RuleInfo maker : makers) {
+        for (RuleInfo maker : applicable(makers)) {
             for (String in : maker.reads()) {
                 if (estimate.get(in).isEmpty()) {
                     out.addAll(roots(in, seen));

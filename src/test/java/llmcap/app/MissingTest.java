@@ -58,8 +58,15 @@ class MissingTest {
         List<String> cost = notes.stream().filter(n -> n.contains("cost.fleet_daily_usd")).toList();
         assertEquals(1, cost.size(), notes.toString());
         assertTrue(cost.get(0).endsWith("need gpu.rental_usd_per_hour, which neither the catalog entry, the scenario nor --set gives"), cost.get(0));
-        // The scenario names no reference model, so the disk size by scaling cannot be computed.
-        assertTrue(notes.stream().anyMatch(n -> n.contains("checkpoint.bytes") && n.contains("reference.params")), notes.toString());
+        // The scenario names no reference model: the disk size by scaling is optional, not a gap.
+        assertTrue(notes.stream().noneMatch(n -> n.contains("checkpoint.bytes")), notes.toString());
+        // The model states no architecture: the throughput figures name the fields a multi-head model needs,
+        // not the alternatives' (latent attention, a published head size) nor the optional latency targets;
+        // the GPU states no interconnect, which tensor parallelism would need.
+        List<String> arch = notes.stream().filter(n -> n.contains("serving.ttft_s")).toList();
+        assertEquals(1, arch.size(), notes.toString());
+        assertTrue(arch.get(0).endsWith("need gpu.interconnect_bytes_per_s, model.attention_heads, model.hidden_size, model.layers, which neither the catalog entry,"
+                + " the scenario nor --set gives"), arch.get(0));
         // training.tokens is absent too, but training.flops came from the published compute: no note.
         assertTrue(notes.stream().noneMatch(n -> n.contains("training.tokens")), notes.toString());
         assertTrue(w.whyMissing(r, "cost.fleet_daily_usd").orElseThrow().contains("gpu.rental_usd_per_hour"));
