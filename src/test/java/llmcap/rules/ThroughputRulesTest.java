@@ -106,4 +106,12 @@ class ThroughputRulesTest {
         assertDerived(e, "serving.output_tokens_per_s_per_gpu", 2657, "token/s",
                 "serving.output_tokens_per_s_per_gpu = serving.measured_tokens_per_s_per_gpu (a measured rate replaces the model's)");
     }
+
+    @Test
+    void aGivenBatchLargerThanMemoryHoldsIsRefused() {
+        llmcap.engine.RuleException ex = org.junit.jupiter.api.Assertions.assertThrows(llmcap.engine.RuleException.class,
+                () -> replica(35).given("serving.batch_size", 64, "request").run());
+        org.junit.jupiter.api.Assertions.assertTrue(ex.getMessage().contains("serving.batch_size 64 does not fit: the replica's memory holds 35"),
+                ex.getMessage());
+    }
 }
