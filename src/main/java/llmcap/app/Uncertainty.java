@@ -34,16 +34,24 @@ public final class Uncertainty {
 
     public UncertaintyResult run(Scenario s, Optional<String> model, Optional<String> gpu, Map<String, String> sets,
                                  int samples, long seed) {
+        return run(s, model, gpu, sets, samples, seed, figures(s));
+    }
+
+    /** The same, for the figures named (a validation case's checked quantities). */
+    public UncertaintyResult run(Scenario s, Optional<String> model, Optional<String> gpu, Map<String, String> sets,
+                                 int samples, long seed, List<String> figures) {
         if (samples < 1) {
             throw new UsageException("--samples must be at least 1, got " + samples);
         }
         Workspace.Prepared p = workspace.prepare(s, model, gpu, sets);
-        List<Ranged> ranged = ranged(s, p);
+        List<Ranged> ranged = new ArrayList<>(ranged(s, p));
+        ranged.addAll(rangedDefaults(p, figures));
+        ranged.sort(java.util.Comparator.comparing(Ranged::name));
         if (ranged.isEmpty()) {
-            throw new UsageException("--samples: scenario '" + s.id() + "' states no assumption as a range; give one"
-                    + " low and high (or a triangular or lognormal distribution) in a scenario file");
+            throw new UsageException("--samples: scenario '" + s.id() + "' states no assumption as a range and no rule"
+                    + " that fired is marked @uncertain; give one low and high (or a triangular or lognormal"
+                    + " distribution) in a scenario file");
         }
-        List<String> figures = figures(s);
         double[][] draws = new double[samples][ranged.size()];
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < samples; i++) {
@@ -99,6 +107,19 @@ public final class Uncertainty {
                 r.name(), r.unit(), r.distribution().describe(), r.where())).toList(), result);
     }
 
+    /** Every name the figures were derived from, directly or not: what a draw must reach to matter. */
+    private static java.util.Set<String> feeding(llmcap.engine.Estimate base, List<String> figures) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(figures);
+        while (!todo.isEmpty()) {
+            String n = todo.pop();
+            if (out.add(n)) {
+                base.get(n).ifPresent(d -> todo.addAll(d.inputs()));
+            }
+        }
+        return out;
+    }
+
     /** Linear interpolation between the closest ranks (the usual "type 7" percentile). */
     static double percentile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);
@@ -121,7 +142,38 @@ public final class Uncertainty {
                 }
             }
         }
-        out.sort(java.util.Comparator.comparing(Ranged::name));
+        return out;
+    }
+
+    /**
+     * Figures a rule marked {@code @uncertain(low, [mode,] high)} gave (a default, or a family's fitted
+     * efficiency), unless an input replaced them: drawn from the rule's value times those factors. Only
+     * rules that stand aside for a given value (a condition {@code not Quantity(name == ...)} on their
+     * own output) qualify, since a draw is given to the session as an input.
+     */
+    private List<Ranged> rangedDefaults(Workspace.Prepared p, List<String> figures) {
+        java.util.Set<String> given = new java.util.HashSet<>();
+        p.inputs().forEach(i -> given.add(i.fact().name()));
+        llmcap.engine.Estimate base = new Engine(workspace.rules()).run(p.inputs());
+        java.util.Set<String> feeding = feeding(base, figures);
+        List<Ranged> out = new ArrayList<>();
+        for (llmcap.engine.Derivation d : base.all()) {
+            if (d.isSetting() || given.contains(d.name()) || d.origin().rule() == null || !feeding.contains(d.name())) {
+                continue;
+            }
+            workspace.rules().index().rules().stream()
+                    .filter(r -> r.name().equals(d.origin().rule()) && !r.uncertain().isEmpty() && r.absent().contains(d.name()))
+                    .findFirst().ifPresent(r -> {
+                        List<Double> f = r.uncertain();
+                        double v = d.quantity().value();
+                        java.util.function.DoubleUnaryOperator at = x -> Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4g", v * x));
+                        Distribution dist = f.size() == 2
+                                ? new Distribution(Distribution.Kind.uniform, at.applyAsDouble(f.get(0)), v, at.applyAsDouble(f.get(1)))
+                                : new Distribution(Distribution.Kind.triangular, at.applyAsDouble(f.get(0)),
+                                        at.applyAsDouble(f.get(1)), at.applyAsDouble(f.get(2)));
+                        out.add(new Ranged(d.name(), d.quantity().unit(), dist, r.where() + " @uncertain"));
+                    });
+        }
         return out;
     }
 

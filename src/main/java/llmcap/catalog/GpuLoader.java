@@ -7,7 +7,8 @@ import java.util.Set;
  * Reads {@code gpus.yaml}. Units are in the field names: {@code memory_gb} (1e9 B) or
  * {@code memory_gib} (2^30 B), {@code memory_mib} (2^20 B, total memory as nvidia-smi reports it; it wins,
  * the vendor's figure is kept beside it), {@code bandwidth_gb_per_s},
- * {@code interconnect_gb_per_s} (GPU-to-GPU inside a node, both directions), its {@code family}
+ * {@code interconnect_gb_per_s} (GPU-to-GPU inside a node, both directions), {@code network_gbit_per_s} (the
+ * scale-out NIC per GPU in its usual node, each way, as NICs are labelled), its {@code family}
  * ({@code families.yaml}), {@code tdp_w}, dense peaks in
  * {@code dense_tflops.<precision>}, a dated {@code rental} price and a dated {@code purchase} price.
  */
@@ -15,7 +16,7 @@ final class GpuLoader {
 
     static final List<String> PRECISIONS = List.of("fp64", "fp32", "tf32", "bf16", "fp16", "fp8", "int8", "fp4");
     private static final Set<String> FIELDS = Set.of("id", "name", "vendor", "memory_gb", "memory_gib", "memory_mib",
-            "bandwidth_gb_per_s", "interconnect_gb_per_s", "family", "tdp_w", "dense_tflops", "source", "sources", "unverified", "notes", "rental", "purchase");
+            "bandwidth_gb_per_s", "interconnect_gb_per_s", "network_gbit_per_s", "family", "tdp_w", "dense_tflops", "source", "sources", "unverified", "notes", "rental", "purchase");
     private static final Set<String> RENTAL = Set.of("usd_per_gpu_hour", "offer", "date", "source");
     private static final Set<String> PURCHASE = Set.of("usd", "what", "date", "source");
 
@@ -48,6 +49,7 @@ final class GpuLoader {
         b.optional(f, "memory_gib", label, 1024.0 * 1024 * 1024, "B");
         b.required(f, "bandwidth_gb_per_s", "bandwidth_bytes_per_s", 1e9, "B/s");
         b.optional(f, "interconnect_gb_per_s", "interconnect_bytes_per_s", 1e9, "B/s");
+        b.optional(f, "network_gbit_per_s", "network_bytes_per_s", 1e9 / 8, "B/s");
         f.optText("family").ifPresent(fam -> b.info("family", fam));
         b.optional(f, "tdp_w", "tdp_w", 1, "W");
         Fields peaks = f.map("dense_tflops", "gpu '" + id + "': dense_tflops").allowOnly(Set.copyOf(PRECISIONS));
@@ -77,7 +79,7 @@ final class GpuLoader {
 
     private static Set<String> knownPaths() {
         Set<String> s = new java.util.HashSet<>(Set.of("memory_gb", "memory_gib", "memory_mib", "bandwidth_gb_per_s",
-                "interconnect_gb_per_s", "tdp_w",
+                "interconnect_gb_per_s", "network_gbit_per_s", "tdp_w",
                 "rental.usd_per_gpu_hour", "purchase.usd"));
         PRECISIONS.forEach(p -> s.add("dense_tflops." + p));
         return s;

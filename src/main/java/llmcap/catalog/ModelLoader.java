@@ -15,7 +15,7 @@ final class ModelLoader {
             "kv_lora_rank", "qk_rope_head_dim");
     private static final Set<String> FIELDS = Set.of("id", "name", "params", "active_params", "checkpoint_mb",
             "source", "sources", "unverified", "notes", "architecture", "training", "training_run");
-    private static final Set<String> TRAINING = Set.of("compute_pf_days", "compute_flops", "tokens", "source");
+    private static final Set<String> TRAINING = Set.of("compute_pf_days", "compute_flops", "tokens", "sequence_tokens", "source");
     private static final Set<String> RUN = Set.of("gpu", "gpus", "achieved_tflops_per_gpu", "gpu_hours", "days",
             "tokens", "source");
 
@@ -49,6 +49,7 @@ final class ModelLoader {
             b.optional(t, "training.compute_pf_days", "training_pf_days", 1, "PF-day");
             b.optional(t, "training.compute_flops", "training_flops", 1, "FLOP");
             b.optional(t, "training.tokens", "training_tokens", 1, "token");
+            b.optional(t, "training.sequence_tokens", "training_sequence_tokens", 1, "token");
         });
         f.optMap("training_run", ctx + ": training_run").ifPresent(r -> {
             r.allowOnly(RUN);

@@ -22,7 +22,11 @@ public record ValidationCase(String id, String title, String file, String source
      * A published figure: llmcap's value of {@code quantity} should be within the tolerance of it.
      * {@code figure} is the source's own label for it (e.g. "7" for the article's figure #7), or "".
      */
-    public record Check(String figure, String quantity, double published, double tolerancePercent, String why, int line) {
+    public record Check(String figure, String quantity, double published, double tolerancePercent, String why, int line,
+                        java.util.Optional<String> knownMiss) {
+        public Check {
+            knownMiss = knownMiss == null ? java.util.Optional.empty() : knownMiss;
+        }
     }
 
     /**

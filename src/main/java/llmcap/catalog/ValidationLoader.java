@@ -18,7 +18,7 @@ public final class ValidationLoader {
 
     private static final Set<String> FIELDS = Set.of("id", "title", "source", "scenario", "model", "gpu", "set",
             "checks", "implied_utilization");
-    private static final Set<String> CHECK = Set.of("figure", "quantity", "published", "tolerance_percent", "why");
+    private static final Set<String> CHECK = Set.of("figure", "quantity", "published", "tolerance_percent", "why", "known_miss");
     private static final Set<String> IMPLIED = Set.of("variable", "quantity", "published", "expected",
             "tolerance_percent", "why");
 
@@ -71,13 +71,13 @@ public final class ValidationLoader {
         for (YNode n : f.has("checks") ? f.list("checks") : List.<YNode>of()) {
             Fields c = new Fields(n, ctx + ": check").allowOnly(CHECK);
             checks.add(new ValidationCase.Check(c.optText("figure").orElse(""), name(c, "quantity"), c.positive("published"),
-                    tolerance(c), c.text("why"), c.line()));
+                    tolerance(c), c.text("why"), c.line(), c.optText("known_miss")));
         }
         Optional<ValidationCase.Implied> implied = f.optMap("implied_utilization", ctx + ": implied_utilization")
                 .map(i -> {
                     i.allowOnly(IMPLIED);
                     OptionalDouble expected = i.optPositive("expected");
-                    return new ValidationCase.Implied(i.optText("variable").orElse("training.utilization"),
+                    return new ValidationCase.Implied(i.optText("variable").orElse("training.mfu"),
                             name(i, "quantity"), i.positive("published"), expected,
                             expected.isPresent() ? tolerance(i) : 0, i.optText("why").orElse(""), i.line());
                 });

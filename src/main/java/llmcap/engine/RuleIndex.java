@@ -110,10 +110,11 @@ public final class RuleIndex {
             }
             not.appendTail(positive);
             List<String> reads = literals(positive.toString());
-            boolean optional = java.util.regex.Pattern.compile("(?m)^\\s*@optional\\b").matcher(
-                    text.substring(m.end(), rhs)).find();
+            String header = text.substring(m.end(), rhs);
+            boolean optional = java.util.regex.Pattern.compile("(?m)^\\s*@optional\\b").matcher(header).find();
+            List<Double> uncertain = uncertain(header);
             rules.putIfAbsent(pkg + "/" + name, new RuleInfo(name, pkg, file.display(), line, reads, absent, derives,
-                    optional));
+                    optional, uncertain));
         }
     }
 
@@ -122,6 +123,29 @@ public final class RuleIndex {
      * {@code name == ("gpu.flops_" + $dtype)}, stands for every name with that prefix: it is kept as
      * {@code gpu.flops_*} (see {@link #isPrefix}).
      */
+    private static final Pattern UNCERTAIN = Pattern.compile("(?m)^\\s*@uncertain\\s*\\(([^)]*)\\)");
+
+    /** The factors of {@code @uncertain(low, high)} or {@code @uncertain(low, mode, high)}, or none. */
+    private static List<Double> uncertain(String header) {
+        Matcher m = UNCERTAIN.matcher(header);
+        if (!m.find()) {
+            return List.of();
+        }
+        List<Double> out = new ArrayList<>();
+        for (String part : m.group(1).split(",")) {
+            try {
+                out.add(Double.parseDouble(part.strip()));
+            } catch (NumberFormatException e) {
+                return List.of();
+            }
+        }
+        boolean ordered = out.size() >= 2 && out.size() <= 3;
+        for (int i = 1; i < out.size(); i++) {
+            ordered &= out.get(i - 1) <= out.get(i);
+        }
+        return ordered && out.get(0) > 0 ? out : List.of();
+    }
+
     private static List<String> literals(String s) {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = LITERAL.matcher(s);

@@ -8,15 +8,18 @@ import java.util.Map;
  * conditions need ({@code reads}) or need to be missing ({@code absent}, from {@code not Quantity(...)}),
  * and the quantities its action creates (with the units it gives them). {@code optional}: the rule is
  * marked {@code @optional}, its figures are there only when an optional input is given or a condition
- * holds, so their absence is no gap to report.
+ * holds, so their absence is no gap to report. {@code uncertain}: from {@code @uncertain(low, high)} or
+ * {@code @uncertain(low, mode, high)}, the factors by which {@code estimate --samples} varies the value
+ * the rule gives (uniform or triangular), or empty.
  */
 public record RuleInfo(String name, String packageName, String file, int line, List<String> reads,
-                       List<String> absent, Map<String, String> derives, boolean optional) {
+                       List<String> absent, Map<String, String> derives, boolean optional, List<Double> uncertain) {
 
     public RuleInfo {
         reads = List.copyOf(reads);
         absent = List.copyOf(absent);
         derives = Map.copyOf(derives);
+        uncertain = List.copyOf(uncertain);
     }
 
     /** {@code rules/serving.drl:40}. */

@@ -145,8 +145,10 @@ public final class HtmlReport {
                 b.append(row(!c.within())).append(code(r.vcase().id())).append(code(c.check().quantity()))
                         .append(td("num", show(c.check().published(), unit)))
                         .append(td("num", c.estimated().map(d -> show(d.quantity().value(), unit)).orElse("not derived")))
-                        .append(td("num", dev)).append(td("num", tolerance)).append(flag(c.within(), "yes", "NO"))
-                        .append(td("muted", c.check().why())).append("</tr>\n");
+                        .append(td("num", dev)).append(td("num", tolerance))
+                        .append(flag(c.within(), "yes", c.check().knownMiss().isPresent() ? "no (known miss)" : "NO"))
+                        .append(td("muted", c.check().why() + c.check().knownMiss().map(k -> " Known miss: " + k).orElse("")))
+                        .append("</tr>\n");
                 bars.add(new Svg.Bar(r.vcase().id() + ": " + c.check().quantity(),
                         c.deviationPercent().isPresent() ? c.deviationPercent().getAsDouble() : Double.NaN,
                         dev + " (" + tolerance + ")" + (c.within() ? "" : " NO"), !c.within()));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import llmcap.app.Validation.CaseResult;
 import llmcap.app.Validation.CheckResult;
+import llmcap.app.Validation.Band;
 import llmcap.app.Validation.ImpliedResult;
 
 /** {@code llmcap validate}: llmcap beside published figures, as text, Markdown or JSON. */
@@ -39,8 +40,29 @@ public final class ValidationReport {
             }
             out.append(i.render(""));
         }
+        if (results.stream().anyMatch(r -> !r.bands().isEmpty())) {
+            out.append("\n").append(BAND_TITLE).append("\n\n");
+            Table b = new Table(false, false, true, true, true, true, false);
+            b.row("case", "figure", "published", "P10", "P50", "P90", "inside");
+            for (CaseResult r : results) {
+                for (Band x : r.bands()) {
+                    String[] cells = bandCells(x);
+                    b.row(r.vcase().id(), x.quantity(), cells[0], cells[1], cells[2], cells[3], cells[4]);
+                }
+            }
+            out.append(b.render(""));
+        }
         out.append('\n').append(summary(results)).append('\n');
         return out.toString();
+    }
+
+    static final String BAND_TITLE = "Uncertainty: each published run figure against llmcap's P10-P90 band over "
+            + llmcap.app.Validation.BAND_DRAWS + " draws (seed 1) of the defaults the rules mark @uncertain";
+
+    private static String[] bandCells(Band x) {
+        String unit = x.figure().unit();
+        return new String[] {Show.value(x.published(), unit), Show.value(x.figure().p10(), unit),
+            Show.value(x.figure().p50(), unit), Show.value(x.figure().p90(), unit), x.inside() ? "yes" : "no"};
     }
 
     public static String markdown(List<CaseResult> results) {
@@ -61,6 +83,15 @@ public final class ValidationReport {
                 r.implied().ifPresent(x -> out.append("| ").append(r.vcase().id()).append(" | `")
                         .append(x.implied().quantity()).append("` | ").append(String.join(" | ", impliedCells(x, r)))
                         .append(" |\n"));
+            }
+        }
+        if (results.stream().anyMatch(r -> !r.bands().isEmpty())) {
+            out.append("\n| case | figure | published | P10 | P50 | P90 | inside |\n|---|---|---:|---:|---:|---:|---|\n");
+            for (CaseResult r : results) {
+                for (Band x : r.bands()) {
+                    out.append("| ").append(r.vcase().id()).append(" | `").append(x.quantity()).append("` | ")
+                            .append(String.join(" | ", bandCells(x))).append(" |\n");
+                }
             }
         }
         out.append('\n').append(summary(results)).append('\n');
@@ -88,6 +119,7 @@ public final class ValidationReport {
                 c.deviationPercent().ifPresent(v -> x.add("deviation_percent", Json.number(v)));
                 x.addProperty("tolerance_percent", c.check().tolerancePercent());
                 x.addProperty("within", c.within());
+                c.check().knownMiss().ifPresent(k -> x.addProperty("known_miss", k));
                 x.addProperty("why", c.check().why());
                 checks.add(x);
             }
@@ -103,15 +135,36 @@ public final class ValidationReport {
                 x.addProperty("within", i.within());
                 o.add("implied_utilization", x);
             });
+            if (!r.bands().isEmpty()) {
+                JsonArray bands = new JsonArray();
+                for (Band b : r.bands()) {
+                    JsonObject x = new JsonObject();
+                    x.addProperty("quantity", b.quantity());
+                    x.addProperty("published", b.published());
+                    x.add("p10", Json.number(b.figure().p10()));
+                    x.add("p50", Json.number(b.figure().p50()));
+                    x.add("p90", Json.number(b.figure().p90()));
+                    x.addProperty("inside", b.inside());
+                    bands.add(x);
+                }
+                o.add("band", bands);
+            }
             a.add(o);
         }
         return Json.write(a);
     }
 
     public static String summary(List<CaseResult> results) {
-        long passed = results.stream().filter(CaseResult::passed).count();
-        return passed + " of " + results.size() + " cases within tolerance"
-                + (passed == results.size() ? "." : "; the others are marked NO.");
+        long within = results.stream().filter(r -> r.checks().stream().allMatch(CheckResult::within)
+                && r.implied().map(llmcap.app.Validation.ImpliedResult::within).orElse(true)).count();
+        long known = results.stream().filter(r -> r.passed() && r.checks().stream().anyMatch(c -> !c.within())).count();
+        long failed = results.size() - within - known;
+        List<Band> bands = results.stream().flatMap(r -> r.bands().stream()).toList();
+        return within + " of " + results.size() + " cases within tolerance"
+                + (known > 0 ? "; " + known + " outside it as their case files say, with the reason (known miss)" : "")
+                + (failed > 0 ? "; " + failed + " marked NO." : ".")
+                + (bands.isEmpty() ? "" : " " + bands.stream().filter(Band::inside).count() + " of " + bands.size()
+                        + " published run figures inside llmcap's P10-P90 band.");
     }
 
     private static String[] checkCells(CheckResult c) {
@@ -121,7 +174,7 @@ public final class ValidationReport {
             c.estimated().map(d -> Show.value(d.quantity().value(), unit)).orElse("not derived"),
             c.deviationPercent().isPresent() ? String.format(Locale.ROOT, "%+.2f %%", c.deviationPercent().getAsDouble()) : "",
             "±" + Show.significant(c.check().tolerancePercent(), 3) + " %",
-            c.within() ? "yes" : "NO"};
+            c.within() ? "yes" : c.check().knownMiss().isPresent() ? "no (known miss)" : "NO"};
     }
 
     private static String[] impliedCells(ImpliedResult x, CaseResult r) {

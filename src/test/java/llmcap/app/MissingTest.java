@@ -57,15 +57,17 @@ class MissingTest {
         List<String> notes = r.notes().stream().filter(n -> n.startsWith("not derived")).toList();
         List<String> cost = notes.stream().filter(n -> n.contains("cost.fleet_daily_usd")).toList();
         assertEquals(1, cost.size(), notes.toString());
-        assertTrue(cost.get(0).endsWith("need gpu.rental_usd_per_hour, which neither the catalog entry, the scenario nor --set gives"), cost.get(0));
+        // The fleet's cost needs the price, and (through the training run's predicted MFU) the architecture.
+        assertTrue(cost.get(0).endsWith("needs gpu.rental_usd_per_hour, model.attention_heads, model.hidden_size, model.layers,"
+                + " which neither the catalog entry, the scenario nor --set gives"), cost.get(0));
         // The scenario names no reference model: the disk size by scaling is optional, not a gap.
         assertTrue(notes.stream().noneMatch(n -> n.contains("checkpoint.bytes")), notes.toString());
         // The model states no architecture: the throughput figures name the fields a multi-head model needs,
         // not the alternatives' (latent attention, a published head size) nor the optional latency targets;
-        // the GPU states no interconnect, which tensor parallelism would need.
+        // the GPU states no interconnect, so tensor parallelism would run over PCIe (a stated default).
         List<String> arch = notes.stream().filter(n -> n.contains("serving.ttft_s")).toList();
         assertEquals(1, arch.size(), notes.toString());
-        assertTrue(arch.get(0).endsWith("need gpu.interconnect_bytes_per_s, model.attention_heads, model.hidden_size, model.layers, which neither the catalog entry,"
+        assertTrue(arch.get(0).endsWith("need model.attention_heads, model.hidden_size, model.layers, which neither the catalog entry,"
                 + " the scenario nor --set gives"), arch.get(0));
         // training.tokens is absent too, but training.flops came from the published compute: no note.
         assertTrue(notes.stream().noneMatch(n -> n.contains("training.tokens")), notes.toString());

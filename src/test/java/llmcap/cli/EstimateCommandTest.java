@@ -161,7 +161,7 @@ class EstimateCommandTest {
     void jsonListsTheAssumptionsTheArticleMakes() {
         JsonArray as = json.json().getAsJsonArray("assumptions");
         assertAll(List.of("serving.daily_users", "serving.chars_per_user", "serving.tokens_per_char",
-                "serving.utilization", "serving.peak_factor", "inference.bytes_per_param", "training.utilization",
+                "serving.utilization", "serving.peak_factor", "inference.bytes_per_param", "training.mfu",
                 "training.days", "cost.usd_per_gpu_hour").stream()
                 .map(n -> () -> assertTrue(byName(as, n).isPresent(), "no assumption " + n)));
     }
@@ -195,7 +195,7 @@ class EstimateCommandTest {
         assertEquals(0.51, value(o, "serving.utilization"));
         assertEquals(5.0, value(o, "serving.peak_factor"));
         assertEquals(4.0, value(o, "inference.bytes_per_param"));
-        assertEquals(0.514, value(o, "training.utilization"));
+        assertEquals(0.514, value(o, "training.mfu"));
         assertEquals(30.0, value(o, "training.days"));
         assertEquals(1.5, value(o, "cost.usd_per_gpu_hour"));
     }
@@ -260,8 +260,10 @@ class EstimateCommandTest {
 
     @Test
     void h100NeedsFewerServingGpusAndIsCostedAtItsCatalogPrice() {
-        // Another GPU drops the article's judgements; asking for its compute method keeps the arithmetic by hand.
-        Run r = run("estimate", "--gpu", "h100-sxm", "--set", "serving.bounds=compute", "--format", "json");
+        // Another GPU drops the article's judgements; asking for its compute method, its MFU and no lost time
+        // keeps the arithmetic by hand.
+        Run r = run("estimate", "--gpu", "h100-sxm", "--set", "serving.bounds=compute", "--set", "training.mfu=0.514",
+                "--set", "training.goodput=1", "--format", "json");
         assertOk(r);
         JsonObject o = r.json();
         assertEquals("h100-sxm", o.get("gpu").getAsString());

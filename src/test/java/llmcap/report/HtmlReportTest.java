@@ -115,16 +115,16 @@ class HtmlReportTest {
     @Test
     void validatePageMarksRowsOutsideToleranceAndChartsTheDeviations() {
         Derivation gpus = defaults.estimate().get("serving.gpus").orElseThrow();
-        var good = new ValidationCase.Check("7", "serving.gpus", 2195, 1, "the article's rounding", 1);
-        var bad = new ValidationCase.Check("", "serving.gpus", 1000, 5, NASTY, 2);
-        var missing = new ValidationCase.Check("", "serving.gpus", 1000, 5, "not derived here", 3);
+        var good = new ValidationCase.Check("7", "serving.gpus", 2195, 1, "the article's rounding", 1, java.util.Optional.empty());
+        var bad = new ValidationCase.Check("", "serving.gpus", 1000, 5, NASTY, 2, java.util.Optional.empty());
+        var missing = new ValidationCase.Check("", "serving.gpus", 1000, 5, "not derived here", 3, java.util.Optional.empty());
         var implied = new ValidationCase.Implied("serving.utilization", "serving.gpus", 2195, OptionalDouble.of(0.5), 5,
                 "why", 4);
         var vcase = new ValidationCase("case-" + NASTY, "A case", "catalog/validation/x.yaml", "a paper",
                 defaults.scenario(), List.of(good, bad, missing), Optional.of(implied));
         var result = new Validation.CaseResult(vcase, defaults, List.of(new Validation.CheckResult(good, Optional.of(gpus)),
                 new Validation.CheckResult(bad, Optional.of(gpus)), new Validation.CheckResult(missing, Optional.empty())),
-                Optional.of(new Validation.ImpliedResult(implied, OptionalDouble.of(0.5128), Optional.of(0.51))));
+                Optional.of(new Validation.ImpliedResult(implied, OptionalDouble.of(0.5128), Optional.of(0.51))), List.of());
         String html = HtmlReport.validate(List.of(result));
         Document d = page(html);
         assertEquals(3, byClass(d, "tr", "fail").size(), "the case, the check outside tolerance and the one not derived");

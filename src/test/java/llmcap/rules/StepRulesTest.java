@@ -23,8 +23,8 @@ class StepRulesTest {
                 .given("inference.pipeline_parallel", 1, "GPU")
                 .given("inference.peak_flops_per_gpu", PEAK, "FLOP/s").given("serving.compute_efficiency", 0.5, "1")
                 .given("gpu.bandwidth_bytes_per_s", BW, "B/s").given("serving.bandwidth_efficiency", 0.84, "1")
-                .given("gpu.interconnect_bytes_per_s_each_way", 450e9, "B/s").given("serving.interconnect_efficiency", 0.8, "1")
-                .given("serving.allreduce_latency_s", 10e-6, "s").given("serving.activation_bytes", 2, "B/element")
+                .given("gpu.interconnect_bytes_per_s_each_way", 450e9, "B/s").given("collective.efficiency", 0.8, "1")
+                .given("collective.latency_s", 10e-6, "s").given("serving.activation_bytes", 2, "B/element")
                 .given("inference.weights_bytes", WEIGHTS, "B").given("inference.flops_per_token", 2 * WEIGHTS, "FLOP/token")
                 .given("model.layers", 80, "1").given("model.hidden_size", 8192, "1")
                 .given("model.attention_heads", 64, "1").given("kv.kv_heads", 8, "1")
@@ -61,7 +61,7 @@ class StepRulesTest {
         double ar = 2.0 * 80 * 8192 * 2 / (450e9 * 0.8);
         assertDerived(e, "serving.allreduce_s_per_request", ar, "s/request",
                 "serving.allreduce_s_per_request = 2 x layers / stages x hidden x bytes x 2(t-1)/t / (link x efficiency)");
-        assertDerived(e, "serving.allreduce_fixed_s", 1.6e-3, "s", "serving.allreduce_fixed_s = 2 x layers / stages x serving.allreduce_latency_s");
+        assertDerived(e, "serving.allreduce_fixed_s", 1.6e-3, "s", "serving.allreduce_fixed_s = 2 x layers / stages x collective.latency_s");
         // Step at 1024: max(71.38 ms, 12.26 ms) + 1024 x 44.72 us + 1024 x 7.28 us + 1.6 ms = 126.2 ms.
         double step = 1024 * 2 * WEIGHTS / 1.979e15 + 1024 * kv + 1024 * ar + 1.6e-3;
         assertEquals(0.1262, step, 0.0001);
