@@ -19,10 +19,6 @@ public final class JsonReport {
     }
 
     /** The document {@link #render} prints, as a tree (the server adds the version of rules and catalog to it). */
-    public static String render(JsonObject document) {
-        return Json.write(document);
-    }
-
     public static JsonObject document(Result r) {
         JsonObject o = new JsonObject();
         o.addProperty("scenario", r.scenario().id());
