@@ -28,6 +28,7 @@ public final class Watcher implements AutoCloseable {
     private final Runnable action;
     private final Thread thread;
     private volatile boolean running = true;
+    private String seen;
 
     Watcher(List<Path> folders, Timing timing, Runnable action) {
         this.folders = folders.stream().filter(p -> p.getFileSystem() == FileSystems.getDefault()).toList();
@@ -37,14 +38,15 @@ public final class Watcher implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    /** Takes the files' state now, so an edit made right after this call is seen as one. */
     void start() {
         if (!folders.isEmpty()) {
+            seen = fingerprint();
             thread.start();
         }
     }
 
     private void loop() {
-        String seen = fingerprint();
         while (running) {
             sleep(timing.poll());
             String now = fingerprint();
