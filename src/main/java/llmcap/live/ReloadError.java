@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
 public record ReloadError(List<String> lines, Optional<String> where, Instant at) {
 
     private static final Pattern PLACE = Pattern.compile("^(\\S+?:\\d+)(?::\\d+)?:");
+    /** Drools' parser sometimes says {@code rules/a.drl: Line 149:0 unexpected exception ... Stack trace: ...}. */
+    private static final Pattern PARSER_PLACE = Pattern.compile("^(\\S+): Line (\\d+):\\d+ (.*)$");
 
     public ReloadError {
         lines = List.copyOf(lines);
     }
 
-    public static ReloadError of(List<String> lines, Instant at) {
+    public static ReloadError of(List<String> given, Instant at) {
+        List<String> lines = given.stream().map(ReloadError::tidy).toList();
         Optional<String> where = Optional.empty();
         for (String l : lines) {
             Matcher m = PLACE.matcher(l);
@@ -29,6 +32,17 @@ public record ReloadError(List<String> lines, Optional<String> where, Instant at
             }
         }
         return new ReloadError(lines, where, at);
+    }
+
+    /** One line as the page and the API show it: {@code file:line: message}, never a stack trace. */
+    static String tidy(String line) {
+        String l = line;
+        int trace = l.indexOf(" Stack trace:");
+        if (trace > 0) {
+            l = l.substring(0, trace).strip();
+        }
+        Matcher m = PARSER_PLACE.matcher(l);
+        return m.matches() ? m.group(1) + ":" + m.group(2) + ": " + m.group(3) : l;
     }
 
     public String message() {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import llmcap.app.Folder;
 import llmcap.app.Selection;
 import org.junit.jupiter.api.Test;
@@ -109,5 +110,15 @@ class LiveReloadTest {
         var loader = new SnapshotLoader(new Folder(dir.resolve("rules"), "rules"), new Folder(Path.of("catalog"), "catalog"));
         var e = org.junit.jupiter.api.Assertions.assertThrows(llmcap.engine.RuleException.class, () -> new Live(loader));
         assertTrue(e.getMessage().startsWith("rules/bad.drl:"), e.getMessage());
+    }
+
+    @Test
+    void aParserCrashIsShownAsFileLineWithoutItsStackTrace() {
+        ReloadError e = ReloadError.of(List.of("rules/serving.drl: Line 149:0 unexpected exception at input '<eof>'."
+                + " Exception: java.lang.NullPointerException: x Stack trace: java.lang.NullPointerException at a.b(C.java:1)"),
+                java.time.Instant.EPOCH);
+        assertEquals(List.of("rules/serving.drl:149: unexpected exception at input '<eof>'. Exception:"
+                + " java.lang.NullPointerException: x"), e.lines());
+        assertEquals("rules/serving.drl:149", e.where().orElseThrow());
     }
 }
