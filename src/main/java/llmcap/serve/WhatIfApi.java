@@ -106,6 +106,7 @@ final class WhatIfApi {
         long deadline = System.nanoTime() + limits.timePerRequest().toNanos();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
         SweepWriter writer = new SweepWriter(out, format, sweep.dimensions(), sweep.outputs(), units);
+        long[] rows = {0};
         try {
             sweep.run(row -> {
                 if (System.nanoTime() > deadline) {
@@ -113,8 +114,12 @@ final class WhatIfApi {
                             .toSeconds() + " s after row " + row.index()).failure();
                 }
                 writer.row(row);
+                rows[0]++;
             }, done -> { });
         } catch (RuntimeException e) {
+            if (rows[0] == 0) {
+                throw e; // nothing sent yet: the answer is the error, with its status
+            }
             Problem p = Problem.of(e);
             String line = p.kind() == Problem.Kind.INTERNAL ? "internal error in llmcap" : p.message().lines().findFirst()
                     .orElse("");
