@@ -127,8 +127,8 @@ async function explain(name, scroll = true) {
 async function showRule(version, place, rule) {
   const lines = await ruleLines(version, place.file);
   $('rule-title').textContent = `${place.file}:${place.line}${rule ? `  rule "${rule}"` : ''}`;
+  $('rule').hidden = false; // shown first: a hidden panel has no layout to scroll to the rule's line
   renderRule($('rule-text'), lines, place.line);
-  $('rule').hidden = false;
 }
 
 async function pollHealth() {

@@ -66,5 +66,5 @@ export function renderRule(container, lines, line) {
     el('span', {}, String(i + 1)), el('span', {}, text)));
   container.replaceChildren(...rows);
   const first = container.querySelector(`[data-line="${line}"]`);
-  if (first) container.scrollTop = Math.max(0, first.offsetTop - container.offsetTop - 40);
+  if (first) container.scrollTop = Math.max(0, first.offsetTop - 40);
 }

@@ -54,8 +54,10 @@ function derived(doc) {
 function editor(name, current, sets, onSet) {
   const input = el('input', { class: 'edit', value: sets.has(name) ? sets.get(name) : current, dataset: { set: name },
     'aria-label': `new value of ${name}`, title: 'a number in the unit shown (base units), or a word for a setting; Enter applies' });
-  input.addEventListener('keydown', ev => { if (ev.key === 'Enter') onSet(name, input.value.trim()); });
-  input.addEventListener('change', () => onSet(name, input.value.trim()));
+  // Enter or leaving the field applies a new value; an emptied field changes nothing (the chip's × resets).
+  const apply = () => { const v = input.value.trim(); if (v && v !== (sets.get(name) ?? current)) onSet(name, v); };
+  input.addEventListener('keydown', ev => { if (ev.key === 'Enter') apply(); });
+  input.addEventListener('change', apply);
   return input;
 }
 
