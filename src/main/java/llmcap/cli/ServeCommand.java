@@ -19,9 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code llmcap serve}: the JSON API and the web workbench, following edits of the rules and catalog. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the JSON API and the web workbench on http://HOST:PORT/ until stopped (Ctrl-C).",
-            "Edits of the rules and catalog files are picked up within about a second; a broken edit keeps the",
-            "last good rules and catalog in use and shows the error (file:line) until it is fixed."})
+        description = {"Serve the web workbench and the JSON API on http://HOST:PORT/ until Ctrl-C.",
+            "Saved edits of the rules and catalog are picked up within a second or two.",
+            "A broken edit keeps the last good rules and catalog in use, and the page and",
+            "/api/health show its error (file:line) until the file is fixed."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec

@@ -20,7 +20,7 @@ public final class Watcher implements AutoCloseable {
 
     /** How often to look, and how long the files must stay unchanged before the action runs. */
     public record Timing(Duration poll, Duration quiet) {
-        public static final Timing DEFAULT = new Timing(Duration.ofMillis(200), Duration.ofMillis(150));
+        public static final Timing DEFAULT = new Timing(Duration.ofMillis(100), Duration.ofMillis(100));
     }
 
     private final List<Path> folders;
