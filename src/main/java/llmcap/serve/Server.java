@@ -15,8 +15,11 @@ import llmcap.live.Live;
  */
 public final class Server implements AutoCloseable {
 
-    /** Jetty's threads: its acceptor and selectors, and about four per core to compute answers. */
-    static final int THREADS = 4 + 4 * Runtime.getRuntime().availableProcessors();
+    /**
+     * Jetty's threads: its acceptor and selectors, and a few per core to compute answers
+     * ({@code -Dllmcap.serve.threads=N} to measure another number).
+     */
+    static final int THREADS = Integer.getInteger("llmcap.serve.threads", 4 + 2 * Runtime.getRuntime().availableProcessors());
 
     private final Javalin app;
     private final Live live;
