@@ -28,9 +28,12 @@ final class Security {
         this.checkHost = isLoopback(host);
     }
 
+    private static final java.util.regex.Pattern LOOPBACK_V4 = java.util.regex.Pattern.compile("127(\\.\\d{1,3}){3}");
+
+    /** localhost, ::1 or an address of 127.0.0.0/8 written as digits ({@code 127.evil.example} is a name, not one). */
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return LOOPBACK_NAMES.contains(h) || h.startsWith("127.");
+        return LOOPBACK_NAMES.contains(h) || LOOPBACK_V4.matcher(h).matches();
     }
 
     void before(Context ctx) {
@@ -43,7 +46,7 @@ final class Security {
         if (checkHost) {
             String given = ctx.header("Host");
             String name = given == null ? "" : given.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
-            if (!LOOPBACK_NAMES.contains(name) && !name.equals(host) && !name.startsWith("127.")) {
+            if (!isLoopback(name) && !name.equals(host)) {
                 throw Problem.of(Problem.Kind.USAGE, "Host '" + given + "' is not this server (it listens on "
                         + host + " only)").about("Host", given).failure();
             }

@@ -184,12 +184,21 @@ class ServerApiTest {
 
     @Test
     void aForeignHostIsRefused() throws Exception {
-        try (var socket = new java.net.Socket("127.0.0.1", s.server.port())) {
-            socket.getOutputStream().write(("GET /api/health HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        for (String host : new String[] {"attacker.example", "127.attacker.example", "localhost.attacker.example:80"}) {
+            String answer = raw(host);
             assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
             assertTrue(answer.contains("\"parameter\":\"Host\""), answer);
+        }
+        for (String host : new String[] {"localhost:8080", "127.0.0.1", "[::1]:9"}) {
+            assertTrue(raw(host).startsWith("HTTP/1.1 200"), host);
+        }
+    }
+
+    private static String raw(String host) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", s.server.port())) {
+            socket.getOutputStream().write(("GET /api/health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }
