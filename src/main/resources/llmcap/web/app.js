@@ -11,7 +11,7 @@ const $ = id => document.getElementById(id);
 const state = readState();
 let catalog = null;
 let shownVersion = null;   // the version of the numbers on screen
-let healthVersion = null;  // the version the server last reported
+let triedVersion = null;   // the last new version the page redrew for
 let busy = 0;
 
 function setStatus(text) { $('status').textContent = text; }
@@ -142,12 +142,13 @@ async function pollHealth() {
     } else {
       banner.hidden = true;
     }
-    if (healthVersion !== null && h.version !== healthVersion && !busy) {
+    // A version the numbers on screen are not from: redraw once for it (not again if that fails).
+    if (shownVersion && h.version !== shownVersion && h.version !== triedVersion && !busy) {
+      triedVersion = h.version;
       catalog = await getJson('/api/catalog');
       fillPickers();
       await refresh();
     }
-    healthVersion = h.version;
   } catch (e) {
     setStatus('server not reachable');
   }
