@@ -106,9 +106,11 @@ class ServerApiTest {
 
     @Test
     void rulesAreReadOnlyTextWithLines() {
-        JsonObject r = s.get("/api/rules?file=" + q(s.rules + "/serving.drl")).json();
+        String first = s.get("/api/rules").json().getAsJsonArray("files").get(0).getAsJsonObject().get("file").getAsString();
+        JsonObject r = s.get("/api/rules?file=" + q(first)).json();
+        assertEquals(1, r.getAsJsonArray("files").size());
         var file = r.getAsJsonArray("files").get(0).getAsJsonObject();
-        assertEquals(s.rules + "/serving.drl", file.get("file").getAsString());
+        assertEquals(first, file.get("file").getAsString());
         assertTrue(file.getAsJsonArray("lines").size() > 10);
         assertFalse(r.getAsJsonArray("rules").isEmpty());
         assertEquals(404, s.post("/api/rules", "rule x").status());

@@ -114,6 +114,7 @@ class WorkbenchBrowserTest {
         wait.until(d -> shown("explain"));
         WebElement where = driver.findElement(By.cssSelector("#explain-tree .tree > details > .node-origin .where"));
         assertTrue(where.getText().matches("rules/\\w+\\.drl:\\d+"), where.getText());
+        String ruleFile = where.getText().substring("rules/".length(), where.getText().indexOf(':'));
         where.click();
         wait.until(d -> shown("rule"));
         String hit = driver.findElement(By.cssSelector("#rule-text .ln.hit")).getText();
@@ -136,12 +137,12 @@ class WorkbenchBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector("tr[data-q='browser.double_serving_gpus']")).isEmpty());
 
         // Break a rule file: the banner names file:line and the numbers stay; fix it: the banner goes.
-        Path serving = s.rules.resolve("serving.drl");
+        Path serving = s.rules.resolve(ruleFile); // the file of serving.gpus's rule
         String good = Files.readString(serving);
         Files.writeString(serving, good + "\nrule \"half written\"\nwhen\n    Quantity(name == \n");
         wait.until(d -> shown("banner"));
-        assertTrue(driver.findElement(By.id("banner-where")).getText().matches("rules/serving\\.drl:\\d+"),
-                driver.findElement(By.id("banner-where")).getText());
+        assertTrue(driver.findElement(By.id("banner-where")).getText().matches("rules/" + ruleFile.replace(".", "\\.")
+                + ":\\d+"), driver.findElement(By.id("banner-where")).getText());
         assertEquals(edited, headline("serving.gpus"), "the last good numbers stay");
         shot("05-broken-rule-banner");
         Files.writeString(serving, good);
