@@ -18,6 +18,32 @@ public record Selection(String scenario, Optional<String> model, Optional<String
         sets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sets));
     }
 
+    /**
+     * {@code NAME=VALUE} texts as typed ({@code --set} on the command line, {@code set} in a query),
+     * in order; a malformed or repeated one is a usage error naming it.
+     */
+    public static Map<String, String> parseSets(java.util.List<String> sets) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq < 0) {
+                throw new UsageException("--set '" + s + "': expected NAME=VALUE, e.g. serving.peak_factor=3");
+            }
+            String name = s.substring(0, eq).strip();
+            String value = s.substring(eq + 1).strip();
+            if (name.isEmpty()) {
+                throw new UsageException("--set '" + s + "': the name before '=' is empty");
+            }
+            if (value.isEmpty()) {
+                throw new UsageException("--set '" + s + "': the value after '=' is empty");
+            }
+            if (out.put(name, value) != null) {
+                throw new UsageException("--set " + name + " is given twice");
+            }
+        }
+        return out;
+    }
+
     public static Selection defaults() {
         return new Selection(DEFAULT_SCENARIO, Optional.empty(), Optional.empty(), Map.of());
     }

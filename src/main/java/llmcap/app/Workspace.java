@@ -36,6 +36,12 @@ public final class Workspace {
         this.book = compiled;
     }
 
+    /** A workspace over rules and a catalog already loaded: nothing is read from disk (the server's snapshots). */
+    public Workspace(Folder rules, RuleBook compiled, Folder catalogFolder, Catalog loaded, Timings timings) {
+        this(rules, compiled, catalogFolder, timings);
+        this.catalog = loaded;
+    }
+
     public Folder rulesFolder() {
         return rulesFolder;
     }

@@ -19,4 +19,15 @@ public final class ExitCode {
 
     private ExitCode() {
     }
+
+    /** The exit code of each kind of problem: the one place the command line decides it. */
+    static int of(llmcap.app.Problem.Kind kind) {
+        return switch (kind) {
+            case USAGE, TOO_LARGE -> USAGE;
+            case CATALOG -> CATALOG;
+            case RULES -> RULES;
+            case IO -> IO;
+            case UNAVAILABLE, INTERNAL -> INTERNAL;
+        };
+    }
 }

@@ -1,12 +1,9 @@
 package llmcap.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import llmcap.app.Selection;
-import llmcap.app.UsageException;
 import picocli.CommandLine.Option;
 
 /** What to estimate: {@code --scenario}, {@code --model}, {@code --gpu} and repeatable {@code --set}. */
@@ -27,28 +24,6 @@ final class ScenarioOptions {
     List<String> sets = new ArrayList<>();
 
     Selection selection() {
-        return new Selection(scenario, Optional.ofNullable(model), Optional.ofNullable(gpu), parseSets());
-    }
-
-    private Map<String, String> parseSets() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq < 0) {
-                throw new UsageException("--set '" + s + "': expected NAME=VALUE, e.g. serving.peak_factor=3");
-            }
-            String name = s.substring(0, eq).strip();
-            String value = s.substring(eq + 1).strip();
-            if (name.isEmpty()) {
-                throw new UsageException("--set '" + s + "': the name before '=' is empty");
-            }
-            if (value.isEmpty()) {
-                throw new UsageException("--set '" + s + "': the value after '=' is empty");
-            }
-            if (out.put(name, value) != null) {
-                throw new UsageException("--set " + name + " is given twice");
-            }
-        }
-        return out;
+        return new Selection(scenario, Optional.ofNullable(model), Optional.ofNullable(gpu), Selection.parseSets(sets));
     }
 }

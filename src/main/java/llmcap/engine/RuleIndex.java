@@ -52,15 +52,22 @@ public final class RuleIndex {
 
     /** Every quantity name any rule mentions, read or derived: the names {@code --set} may use. */
     public Set<String> names() {
-        Set<String> out = new TreeSet<>();
-        for (RuleInfo r : rules.values()) {
-            out.addAll(r.reads());
-            out.addAll(r.absent());
-            out.addAll(r.derives().keySet());
+        Set<String> out = names;
+        if (out == null) { // the index never changes once made: work the set out once
+            Set<String> all = new TreeSet<>();
+            for (RuleInfo r : rules.values()) {
+                all.addAll(r.reads());
+                all.addAll(r.absent());
+                all.addAll(r.derives().keySet());
+            }
+            out = java.util.Collections.unmodifiableSet(all);
+            names = out;
         }
         out.removeIf(RuleIndex::isPrefix);
         return out;
     }
+
+    private volatile Set<String> names;
 
     /** True when the rules treat {@code name} as a setting (a word such as bf16), not a number. */
     public boolean isSetting(String name) {

@@ -15,6 +15,11 @@ public final class JsonReport {
     }
 
     public static String render(Result r) {
+        return Json.write(document(r));
+    }
+
+    /** The document {@link #render} prints, as a tree (the server adds the version of rules and catalog to it). */
+    public static JsonObject document(Result r) {
         JsonObject o = new JsonObject();
         o.addProperty("scenario", r.scenario().id());
         o.addProperty("model", r.model());
@@ -70,7 +75,7 @@ public final class JsonReport {
         o.add("published", published);
         o.addProperty("comparable", r.comparable());
         o.add("notes", Json.strings(r.notes()));
-        return Json.write(o);
+        return o;
     }
 
     private static JsonObject quantity(Derivation d) {

@@ -22,8 +22,12 @@ final class Order {
 
     static List<Derivation> sort(Estimate estimate, List<Derivation> items) {
         Map<String, Integer> depth = new HashMap<>();
+        Map<Derivation, Integer> topic = new java.util.IdentityHashMap<>(); // worked out once per item, not per comparison
+        for (Derivation d : items) {
+            topic.put(d, topic(d.name()));
+        }
         List<Derivation> out = new ArrayList<>(items);
-        out.sort(Comparator.comparingInt((Derivation d) -> topic(d.name()))
+        out.sort(Comparator.comparingInt((Derivation d) -> topic.get(d))
                 .thenComparingInt(d -> depth(estimate, d.name(), depth))
                 .thenComparing(Derivation::name));
         return out;

@@ -1,0 +1,104 @@
+package llmcap.live;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import llmcap.app.Folder;
+import llmcap.catalog.Catalog;
+import llmcap.catalog.CatalogException;
+import llmcap.catalog.ValidationCase;
+import llmcap.catalog.ValidationLoader;
+import llmcap.engine.RuleBook;
+import llmcap.engine.RuleFile;
+
+/**
+ * Makes snapshots: reads the rule files and compiles them, loads the catalog and its validation
+ * cases, and names each by the SHA-256 of the files it was made from. A part whose files did not
+ * change since the previous snapshot is taken over from it, not read again.
+ */
+public final class SnapshotLoader {
+
+    /** How many times the catalog is read again when its files change while it is being loaded. */
+    private static final int CATALOG_ATTEMPTS = 5;
+
+    private final Folder rules;
+    private final Folder catalog;
+
+    public SnapshotLoader(Folder rules, Folder catalog) {
+        this.rules = rules;
+        this.catalog = catalog;
+    }
+
+    public Folder rulesFolder() {
+        return rules;
+    }
+
+    public Folder catalogFolder() {
+        return catalog;
+    }
+
+    /**
+     * A snapshot of the files as they are now; throws (RuleException, CatalogException) when they
+     * cannot be used, leaving {@code previous} as it was.
+     */
+    public Snapshot load(Optional<Snapshot> previous) {
+        List<RuleFile> files = RuleFile.readAll(rules.path(), rules.display());
+        String rulesVersion = rulesVersion(files);
+        RuleBook book = previous.filter(p -> p.version().rules().equals(rulesVersion)).map(Snapshot::rules)
+                .orElseGet(() -> RuleBook.load(files));
+        for (int attempt = 1; ; attempt++) {
+            String before = catalogVersion();
+            Optional<Snapshot> same = previous.filter(p -> p.version().catalog().equals(before));
+            Catalog c = same.map(Snapshot::catalog).orElseGet(() -> Catalog.load(catalog.path(), catalog.display()));
+            List<ValidationCase> cases = same.map(Snapshot::validationCases)
+                    .orElseGet(() -> ValidationLoader.loadAll(catalog.path(), c));
+            if (before.equals(catalogVersion()) || attempt == CATALOG_ATTEMPTS) {
+                return new Snapshot(rules, book, catalog, c, cases, new Snapshot.Version(rulesVersion, before));
+            }
+        }
+    }
+
+    /** The version of exactly the rule texts that are compiled. */
+    static String rulesVersion(List<RuleFile> files) {
+        MessageDigest sha = sha256();
+        for (RuleFile f : files) {
+            sha.update((f.display() + "\u0000" + f.text() + "\u0000").getBytes(StandardCharsets.UTF_8));
+        }
+        return hex(sha);
+    }
+
+    /** The version of every file under the catalog folder (GPUs, models, scenarios, validation cases). */
+    String catalogVersion() {
+        MessageDigest sha = sha256();
+        Path root = catalog.path();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                sha.update((root.relativize(p) + "\u0000").getBytes(StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(p));
+                sha.update((byte) 0);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new CatalogException(catalog.display() + ": cannot read (" + e.getMessage() + ")");
+        }
+        return hex(sha);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+
+    private static String hex(MessageDigest sha) {
+        return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    }
+}
