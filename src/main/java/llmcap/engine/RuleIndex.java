@@ -60,10 +60,10 @@ public final class RuleIndex {
                 all.addAll(r.absent());
                 all.addAll(r.derives().keySet());
             }
+            all.removeIf(RuleIndex::isPrefix); // gpu.flops_* guards name a family, not a quantity
             out = java.util.Collections.unmodifiableSet(all);
             names = out;
         }
-        out.removeIf(RuleIndex::isPrefix);
         return out;
     }
 
