@@ -19,6 +19,17 @@ public record Dimension(String name, List<String> values) {
         values = values instanceof java.util.AbstractList ? values : List.copyOf(values);
     }
 
+    /**
+     * The values that stand for all the others when checking: every value of a list; the two ends of a
+     * range, since every value of a range lies between them.
+     */
+    public List<String> checkedValues() {
+        if (values instanceof java.util.AbstractList && values.size() > 2) {
+            return List.of(values.get(0), values.get(values.size() - 1));
+        }
+        return values;
+    }
+
     public boolean isId() {
         return name.equals("gpu") || name.equals("model");
     }

@@ -217,7 +217,7 @@ public final class Sweep {
                 }
                 Fact template = first.inputs().stream()
                         .filter(i -> i.fact().name().equals(d.name())).findFirst().orElseThrow().fact();
-                for (String v : d.values()) {
+                for (String v : d.checkedValues()) {
                     try {
                         fact(template, v);
                     } catch (IllegalArgumentException e) { // NumberFormatException included

@@ -1,6 +1,7 @@
 package llmcap.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import llmcap.app.UsageException;
 import llmcap.catalog.CatalogException;
@@ -16,10 +17,20 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        var err = cl.getErr();
         if (e instanceof UsageException || e instanceof UnknownIdException) {
             UsageErrors.report(cl, e.getMessage());
             return ExitCode.USAGE;
+        }
+        return report(e, cl.getErr());
+    }
+
+    /** Reports any failure but a usage error (which needs the command's synopsis); returns the exit code. */
+    static int report(Throwable e, PrintWriter err) {
+        if (e instanceof FailFastWriter.Failure f) {
+            if (!f.brokenPipe()) { // the reader of a pipe went away (| head): end quietly, as other tools do
+                err.println("llmcap: " + f.getMessage());
+            }
+            return ExitCode.IO;
         }
         if (e instanceof CatalogException) {
             err.println(e.getMessage());
@@ -32,6 +43,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             err.println("llmcap: " + e.getMessage());
             return ExitCode.IO;
+        }
+        if (e instanceof OutOfMemoryError) {
+            err.println("llmcap: out of memory: the Java heap (at most " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB here) is too small for this run; give more with JAVA_TOOL_OPTIONS=-Xmx4g");
+            return ExitCode.INTERNAL;
         }
         err.println("llmcap: internal error: " + e + " (a bug; LLMCAP_DEBUG=1 prints the stack trace)");
         if (System.getenv("LLMCAP_DEBUG") != null) {
