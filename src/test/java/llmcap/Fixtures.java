@@ -59,7 +59,8 @@ final class Fixtures {
             return parts.stream().anyMatch(p -> p.path().startsWith("rules/"))
                     || all("remove").stream().anyMatch(r -> r.startsWith("rules/"))
                     || all("symlink").stream().anyMatch(r -> r.startsWith("{rules}"))
-                    || all("fifo").stream().anyMatch(r -> r.startsWith("{rules}"));
+                    || all("fifo").stream().anyMatch(r -> r.startsWith("{rules}"))
+                    || all("unchanged").stream().anyMatch(r -> r.startsWith("{rules}"));
         }
 
         @Override

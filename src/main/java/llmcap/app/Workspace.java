@@ -23,6 +23,7 @@ public final class Workspace {
     private final Timings timings;
     private RuleBook book;
     private Catalog catalog;
+    private final List<Path> scenarioFiles = new java.util.ArrayList<>();
 
     public Workspace(Folder rules, Folder catalog, Timings timings) {
         this.rulesFolder = rules;
@@ -71,9 +72,33 @@ public final class Workspace {
             if (!Files.isRegularFile(p)) {
                 throw new UsageException("--scenario " + idOrPath + ": no such file");
             }
+            scenarioFiles.add(p);
             return catalog().scenarioFile(p, idOrPath);
         }
         return catalog().scenario(idOrPath);
+    }
+
+    /**
+     * Every file a run of this workspace reads: the rule files, the catalog's files and the scenario
+     * files given by path. An output must never replace one of them.
+     */
+    public List<Path> inputFiles() {
+        List<Path> out = new java.util.ArrayList<>();
+        addFiles(rulesFolder.path(), 1, out);
+        addFiles(catalogFolder.path(), 3, out);
+        out.addAll(scenarioFiles);
+        return out;
+    }
+
+    private static void addFiles(Path dir, int depth, List<Path> out) {
+        if (dir.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
+            return; // the copy bundled in the jar, which nothing can write to
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(dir, depth)) {
+            s.filter(Files::isRegularFile).forEach(out::add);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // a folder that cannot be listed holds nothing the output could replace unseen
+        }
     }
 
     /** Why a quantity the rules know is absent from {@code result}, if it is. */

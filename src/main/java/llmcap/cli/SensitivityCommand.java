@@ -50,7 +50,7 @@ final class SensitivityCommand implements Callable<Integer> {
         SensitivityResult r = new Sensitivity(w).run(w.scenario(selection.scenario()), selection.model(),
                 selection.gpu(), selection.sets(), output, fraction(swing));
         String text = report.format == Format.html ? HtmlReport.sensitivity(r) : WhatIfReport.sensitivity(r, report.format);
-        out.emit(spec.commandLine().getOut(), pw -> pw.print(text));
+        out.emit(spec.commandLine().getOut(), w, pw -> pw.print(text));
         return ExitCode.OK;
     }
 
