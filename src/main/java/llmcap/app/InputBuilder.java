@@ -115,7 +115,13 @@ final class InputBuilder {
     }
 
     private void values(Scenario s, List<Scenario.Value> values) {
+        Set<String> known = new TreeSet<>(index.names());
+        known.addAll(inputs.keySet());
         for (Scenario.Value v : values) {
+            if (!known.contains(v.name())) { // as --set refuses it: a misspelt name would leave the default in place
+                throw new CatalogException(v.file() + ":" + v.line() + ": scenario '" + s.id() + "': unknown assumption '"
+                        + v.name() + "'" + Suggest.hint(v.name(), known) + "; `llmcap rules` lists the names the rules use");
+            }
             Fact f = fact(v.name(), v.text(), v.unit(), problem -> new CatalogException(
                     v.file() + ":" + v.line() + ": scenario '" + s.id() + "': " + v.name() + ": " + problem));
             String source = v.distribution().map(d -> (v.source() == null ? "" : v.source() + "; ") + "a range, "

@@ -207,21 +207,13 @@ public final class Sweep {
                     }
                 }
             } else {
-                Map<String, String> one = new LinkedHashMap<>(sets);
-                one.put(d.name(), d.values().get(0)); // validates the name as --set would
-                Workspace.Prepared first;
-                try {
-                    first = workspace.prepare(scenario, model, gpu, one);
-                } catch (UsageException e) {
-                    throw new UsageException(e.getMessage().replaceFirst("^--set ", "--vary "));
-                }
-                Fact template = first.inputs().stream()
-                        .filter(i -> i.fact().name().equals(d.name())).findFirst().orElseThrow().fact();
-                for (String v : d.checkedValues()) {
+                for (String v : d.checkedValues()) { // each checked as --set would check it: name, type, sign
+                    Map<String, String> one = new LinkedHashMap<>(sets);
+                    one.put(d.name(), v);
                     try {
-                        fact(template, v);
-                    } catch (IllegalArgumentException e) { // NumberFormatException included
-                        throw new UsageException("--vary " + d.name() + ": " + e.getMessage());
+                        workspace.prepare(scenario, model, gpu, one);
+                    } catch (UsageException e) {
+                        throw new UsageException(e.getMessage().replaceFirst("^--set ", "--vary "));
                     }
                 }
             }

@@ -98,6 +98,10 @@ public final class ScenarioLoader {
         if (kind == Distribution.Kind.lognormal && !(low > 0)) {
             throw v.error("low", "a lognormal range needs low > 0");
         }
+        if (low < 0) { // every value the range can take must be one a plain value could be
+            throw v.error("low", "the range's low end " + ((YNode.Scalar) v.node("low")).text().strip()
+                    + " is negative; every input of llmcap is zero or more");
+        }
         return java.util.Optional.of(new Distribution(kind, low, mode, high));
     }
 
