@@ -66,6 +66,15 @@ public enum Unit {
         return style;
     }
 
+    /**
+     * Whether a value in this unit may be below zero: money (a saving, a margin) and pure ratios may;
+     * counts (GPUs, replicas, users, tokens, parameters, FLOP), sizes (bytes), rates, times and energy
+     * may not.
+     */
+    public boolean canBeNegative() {
+        return style == Style.CURRENCY || this == RATIO;
+    }
+
     private static final java.util.Map<String, Unit> BY_SYMBOL = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Unit::symbol, u -> u));
 

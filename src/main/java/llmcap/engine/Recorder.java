@@ -13,6 +13,7 @@ import java.util.Optional;
 import llmcap.domain.Origin;
 import llmcap.domain.Fact;
 import llmcap.domain.Quantity;
+import llmcap.domain.Unit;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -167,6 +168,11 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
                 inputs.add(in.name());
                 readsQuantity |= in instanceof Quantity;
             }
+        }
+        if (q instanceof Quantity n && n.value() < 0 && !Unit.of(n.unit()).canBeNegative() && !index.isSigned(n.name())) {
+            throw new IllegalStateException(Facts.describe(n) + " is negative, and a count, size, rate or time in "
+                    + n.unit() + " cannot be (no rule tests " + n.name() + " for a value <= 0, which would make it a"
+                    + " signed difference)");
         }
         // A number computed from no other number (a constant, or a lookup of a setting such as a
         // data type) is an assumption, whichever rule states it.
