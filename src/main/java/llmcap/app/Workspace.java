@@ -24,6 +24,7 @@ public final class Workspace {
     private RuleBook book;
     private Catalog catalog;
     private final List<Path> scenarioFiles = new java.util.ArrayList<>();
+    private java.util.function.Consumer<String> warnings = w -> { };
 
     public Workspace(Folder rules, Folder catalog, Timings timings) {
         this.rulesFolder = rules;
@@ -35,6 +36,12 @@ public final class Workspace {
     public Workspace(Folder rules, RuleBook compiled, Folder catalog, Timings timings) {
         this(rules, catalog, timings);
         this.book = compiled;
+    }
+
+    /** Where to say what the user should know but that does not stop the run (a cache that is not used). */
+    public Workspace onWarning(java.util.function.Consumer<String> warnings) {
+        this.warnings = warnings;
+        return this;
     }
 
     public Folder rulesFolder() {
@@ -53,7 +60,7 @@ public final class Workspace {
         if (book == null) {
             List<RuleFile> files = timings.time("read rules", () -> RuleFile.readAll(rulesFolder.path(),
                     rulesFolder.display()));
-            book = timings.time("load rules", () -> RuleBook.load(files));
+            book = timings.time("load rules", () -> RuleBook.load(files, warnings));
         }
         return book;
     }
