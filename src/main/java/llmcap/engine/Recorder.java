@@ -47,6 +47,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     private Match current;
     private Match lastStarted;
     private String conflict;
+    private boolean retracting;
 
     Recorder(RuleIndex index) {
         this.index = index;
@@ -102,12 +103,17 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
             return;
         }
         stale.addAll(cone(stale, inputs::contains));
-        for (String d : stale) {
-            FactHandle h = handles.get(d);
-            forget(d);
-            if (h != null) {
-                session.delete(h);
+        retracting = true; // the engine's own deletions, made while a rule's action runs
+        try {
+            for (String d : stale) {
+                FactHandle h = handles.get(d);
+                forget(d);
+                if (h != null) {
+                    session.delete(h);
+                }
             }
+        } finally {
+            retracting = false;
         }
     }
 
@@ -158,8 +164,12 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
-        if (current == null || !(event.getObject() instanceof Fact q)) {
+        if (current == null) {
             return; // inputs are recorded by the engine before it inserts them
+        }
+        if (!(event.getObject() instanceof Fact q)) {
+            throw new IllegalStateException("inserted a " + event.getObject().getClass().getSimpleName() + ", which is not"
+                    + " a Quantity or Setting; llmcap's rules derive only those, the facts it records and can retract");
         }
         List<String> inputs = new ArrayList<>();
         boolean readsQuantity = false;
@@ -199,14 +209,26 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         }
     }
 
+    /** Rules derive new facts; they never change one (an update from the engine itself comes outside a firing). */
     @Override
     public void objectUpdated(ObjectUpdatedEvent event) {
-        // quantities are immutable records; nothing to record
+        if (current != null) {
+            throw new IllegalStateException("updated " + what(event.getObject()) + "; rules derive new facts, they never"
+                    + " change one");
+        }
     }
 
+    /** Rules never delete a fact: the report would go on showing it, and a session reused by a sweep lose track. */
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
-        // rules derive, they do not retract; nothing to record
+        if (current != null && !retracting) {
+            throw new IllegalStateException("deleted " + what(event.getOldObject()) + "; rules derive new facts, they"
+                    + " never delete one");
+        }
+    }
+
+    private static String what(Object o) {
+        return o instanceof Fact f ? f.name() : "a " + o.getClass().getSimpleName();
     }
 
     String where(Match m) {

@@ -46,6 +46,7 @@ public final class RuleBook {
     }
 
     static RuleBook load(List<RuleFile> files, Optional<RuleCache> cache) {
+        lint(files);
         String digest = RuleCache.digest(files);
         String key = digest.substring(0, 32);
         Optional<Collection<KiePackage>> cached = cache.flatMap(c -> c.read(key, digest));
@@ -59,7 +60,15 @@ public final class RuleBook {
 
     /** Compiles the rules, never using the cache. */
     public static RuleBook compile(List<RuleFile> files) {
+        lint(files);
         return new RuleBook(kieBase(compilePackages(files)), new RuleIndex(files), files);
+    }
+
+    private static void lint(List<RuleFile> files) {
+        List<String> problems = RuleLint.problems(files);
+        if (!problems.isEmpty()) {
+            throw new RuleException(problems);
+        }
     }
 
     private static Collection<KiePackage> compilePackages(List<RuleFile> files) {

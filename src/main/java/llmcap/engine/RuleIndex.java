@@ -232,7 +232,7 @@ public final class RuleIndex {
         return out.toString();
     }
 
-    private static int lineOf(String text, int offset) {
+    static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {
             if (text.charAt(i) == '\n') {
