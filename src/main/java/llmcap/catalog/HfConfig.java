@@ -11,12 +11,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import llmcap.domain.Excerpt;
+import llmcap.domain.RegularFile;
+import llmcap.domain.Utf8;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +72,16 @@ public final class HfConfig {
         }
     }
 
+    /** Hugging Face configs are a few kilobytes. */
+    private static final long MAX_BYTES = 1 << 20;
+    /** No model has a shape field this large; with it, no parameter count of real shapes overflows 2^63 unseen. */
+    private static final long MAX_SHAPE = Integer.MAX_VALUE;
+    /** The fields the parameter count multiplies, for naming the one to blame when it overflows. */
+    private static final List<String> SHAPE_FIELDS = List.of("num_hidden_layers", "hidden_size", "num_attention_heads",
+            "num_key_value_heads", "head_dim", "intermediate_size", "vocab_size", "num_local_experts", "n_routed_experts",
+            "num_experts_per_tok", "n_shared_experts", "moe_intermediate_size", "q_lora_rank", "kv_lora_rank",
+            "qk_rope_head_dim", "qk_nope_head_dim", "v_head_dim");
+
     private static final Pattern GSON_WHERE =
             Pattern.compile("(.*?) at line (\\d+) column (\\d+)(?: path (\\S*))?");
 
@@ -90,15 +101,22 @@ public final class HfConfig {
 
     /** Reads {@code file}; {@code display} is how messages name it (the path as the user gave it). */
     public static HfConfig read(Path file, String display) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new CatalogException(display + ": not UTF-8 text, so not a config.json");
+            bytes = RegularFile.read(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException(display + ": no such file", e);
+        } catch (RegularFile.Refused e) {
+            if (e.getMessage().startsWith("larger")) {
+                throw new CatalogException(display + ": " + e.getMessage() + "; a config.json this large is not plausible");
+            }
+            throw new UncheckedIOException(display + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(display + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        String text = Utf8.decodeOrNull(bytes);
+        if (text == null) {
+            throw new CatalogException(display + ": not UTF-8 text, so not a config.json");
         }
         return parse(text, display);
     }
@@ -136,7 +154,7 @@ public final class HfConfig {
         }
         String reason = m.group(1);
         if (reason.startsWith("Use JsonReader.setStrictness")) {
-            reason = "not strict JSON (comments, unquoted names, single quotes, NaN and trailing text are refused)";
+            reason = "not strict JSON (comments, unquoted names and words, single quotes and trailing text are refused)";
         } else if (reason.startsWith("End of input")) {
             reason = "unexpected end of file";
         }
@@ -157,8 +175,8 @@ public final class HfConfig {
             }
         }
         throw new CatalogException(display + ": unsupported model layout: model_type "
-                + (modelType == null ? "(absent)" : "'" + modelType + "'")
-                + (architecture == null ? "" : ", architectures[0] '" + architecture + "'")
+                + (modelType == null ? "(absent)" : "'" + Excerpt.of(modelType) + "'")
+                + (architecture == null ? "" : ", architectures[0] '" + Excerpt.of(architecture) + "'")
                 + "; import-hf reads " + supportedModelTypes());
     }
 
@@ -352,7 +370,7 @@ public final class HfConfig {
             throw new CatalogException(display + ": missing required field '" + key + "' (model_type '"
                     + modelType() + "')");
         }
-        return positive(key, e);
+        return shape(key, positive(key, e));
     }
 
     private OptionalLong optional(String key) {
@@ -360,7 +378,7 @@ public final class HfConfig {
         if (e == null || e.isJsonNull()) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(positive(key, e));
+        return OptionalLong.of(shape(key, positive(key, e)));
     }
 
     /** An optional count that may be 0 (first_k_dense_replace, num_nextn_predict_layers). */
@@ -372,6 +390,14 @@ public final class HfConfig {
         long v = integer(key, e);
         if (v < 0) {
             throw badField(key, "must not be negative, got " + v);
+        }
+        return shape(key, v);
+    }
+
+    private long shape(String key, long v) {
+        if (v > MAX_SHAPE) {
+            throw badField(key, v + " is larger than any model's (at most " + String.format(java.util.Locale.ROOT, "%,d",
+                    MAX_SHAPE) + ")");
         }
         return v;
     }
@@ -388,12 +414,45 @@ public final class HfConfig {
         if (!(e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber())) {
             throw badField(key, "expected a whole number, got " + kind(e));
         }
-        BigDecimal d = e.getAsJsonPrimitive().getAsBigDecimal();
-        try {
-            return d.stripTrailingZeros().longValueExact();
-        } catch (ArithmeticException x) {
-            throw badField(key, "expected a whole number, got " + e);
+        String raw = e.getAsJsonPrimitive().getAsString();
+        if (raw.length() > 40) { // parsing a number of a million digits takes long; none of them is a count
+            throw badField(key, "the number " + Excerpt.of(raw) + " is far beyond any count");
         }
+        BigDecimal d;
+        try {
+            d = new BigDecimal(raw).stripTrailingZeros();
+        } catch (NumberFormatException x) { // an exponent beyond 32 bits
+            throw badField(key, "the number " + raw + " is out of range");
+        }
+        try {
+            return d.longValueExact();
+        } catch (ArithmeticException x) {
+            throw badField(key, d.scale() > 0 ? "expected a whole number, got " + raw
+                    : raw + " is beyond 2^63 - 1, the largest count llmcap holds");
+        }
+    }
+
+    /** The shape field with the largest value: the one to name when the parameter count overflows. */
+    public String largestShapeField() {
+        String best = SHAPE_FIELDS.get(0);
+        long max = -1;
+        for (String k : SHAPE_FIELDS) {
+            JsonElement e = json.get(k);
+            if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+                long v = e.getAsJsonPrimitive().getAsBigDecimal().longValue();
+                if (v > max) {
+                    max = v;
+                    best = k;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** A field's value as the config writes it, shortened for a message. */
+    public String written(String key) {
+        JsonElement e = json.get(key);
+        return e == null ? "absent" : Excerpt.of(e.isJsonPrimitive() ? e.getAsJsonPrimitive().getAsString() : e.toString());
     }
 
     private boolean flag(String key, boolean absent) {
@@ -437,9 +496,9 @@ public final class HfConfig {
             return p.getAsBoolean() ? "true" : "false";
         }
         if (p.isString()) {
-            return "text " + p;
+            return "text \"" + Excerpt.of(p.getAsString()) + "\"";
         }
-        return "the number " + p;
+        return "the number " + Excerpt.of(p.getAsString());
     }
 
     /** Every model_type import-hf reads, for messages and --help. */

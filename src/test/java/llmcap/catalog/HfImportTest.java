@@ -170,6 +170,16 @@ class HfImportTest {
         }
     }
 
+    @Test
+    void anyTextInANameOrNoteIsWrittenSoTheLoaderReadsItBackUnchanged() {
+        HfConfig c = ParamCountTest.fixture("Llama-2-7b-hf");
+        // C0 and C1 controls, DEL, NEL, the BOM, non-characters, a line separator, an emoji (a surrogate pair)
+        String name = "a\u0001b\u007fc\u0080d\u0085e\u009ff\ufeffg\ufffeh\uffffi\u2028j\ud83d\ude00k";
+        Entry e = load(tmp, HfImport.yaml(new HfImport.Request(c, "x", name, "path\u0080/config.json"))).model("x");
+        assertEquals(name, e.name());
+        assertTrue(e.info("source").orElseThrow().contains("(path\u0080/config.json)"));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "Llama-2-7b-hf, llama-2-7b-hf",
