@@ -19,7 +19,6 @@ import llmcap.domain.Quantity;
 import llmcap.domain.Setting;
 import llmcap.domain.Suggest;
 import llmcap.engine.Derivation;
-import llmcap.engine.Engine;
 import llmcap.engine.IncrementalSession;
 
 /**
@@ -127,7 +126,7 @@ public final class Sweep {
                 base = new ArrayList<>(workspace.prepare(scenario, Optional.of(m), Optional.of(g), with).inputs());
                 slot = slots(base);
                 close();
-                session = new Engine(workspace.rules()).open(base);
+                session = workspace.engine().open(base);
                 openFor = m + "\u0000" + g;
             } else {
                 List<Input> changes = new ArrayList<>(dims.size());

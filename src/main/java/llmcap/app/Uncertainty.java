@@ -13,7 +13,6 @@ import llmcap.catalog.Scenario;
 import llmcap.domain.Input;
 import llmcap.domain.Origin;
 import llmcap.domain.Quantity;
-import llmcap.engine.Engine;
 import llmcap.engine.IncrementalSession;
 
 /**
@@ -54,7 +53,7 @@ public final class Uncertainty {
         double[][] values = new double[figures.size()][samples];
         try {
             Blocks.run(samples, () -> new Blocks.Worker<double[]>() {
-                private final IncrementalSession session = new Engine(workspace.rules()).open(p.inputs());
+                private final IncrementalSession session = workspace.engine().open(p.inputs());
 
                 @Override
                 public double[] compute(long i) {

@@ -25,6 +25,7 @@ public final class Workspace {
     private Catalog catalog;
     private final List<Path> scenarioFiles = new java.util.ArrayList<>();
     private java.util.function.Consumer<String> warnings = w -> { };
+    private java.time.Duration ruleTimeout = Engine.DEFAULT_TIME_LIMIT;
 
     public Workspace(Folder rules, Folder catalog, Timings timings) {
         this.rulesFolder = rules;
@@ -42,6 +43,17 @@ public final class Workspace {
     public Workspace onWarning(java.util.function.Consumer<String> warnings) {
         this.warnings = warnings;
         return this;
+    }
+
+    /** The wall-clock limit of one rule firing (an estimate, or one step of a sweep). */
+    public Workspace withRuleTimeout(java.time.Duration limit) {
+        this.ruleTimeout = limit;
+        return this;
+    }
+
+    /** An engine over this workspace's rules, with its limits. */
+    public Engine engine() {
+        return new Engine(rules(), Engine.DEFAULT_FIRING_LIMIT, ruleTimeout);
     }
 
     public Folder rulesFolder() {
@@ -76,8 +88,11 @@ public final class Workspace {
         boolean isPath = idOrPath.endsWith(".yaml") || idOrPath.endsWith(".yml") || idOrPath.contains("/");
         if (isPath) {
             Path p = Path.of(idOrPath);
-            if (!Files.isRegularFile(p)) {
+            if (!Files.exists(p)) {
                 throw new UsageException("--scenario " + idOrPath + ": no such file");
+            }
+            if (!Files.isRegularFile(p)) {
+                throw new UsageException("--scenario " + idOrPath + ": not a regular file (a folder, device or named pipe)");
             }
             scenarioFiles.add(p);
             return catalog().scenarioFile(p, idOrPath);
@@ -120,7 +135,7 @@ public final class Workspace {
     /** An estimate of {@code s}, with the model or GPU swapped if given, and {@code --set} values on top. */
     public Result estimate(Scenario s, Optional<String> model, Optional<String> gpu, Map<String, String> sets) {
         Prepared p = prepare(s, model, gpu, sets);
-        Estimate e = timings.time("fire rules", () -> new Engine(rules()).run(p.inputs()));
+        Estimate e = timings.time("fire rules", () -> engine().run(p.inputs()));
         return result(p, e);
     }
 

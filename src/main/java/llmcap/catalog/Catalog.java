@@ -100,7 +100,7 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
 
     private static YNode read(Path dir, String display, String name) {
         Path file = dir.resolve(name);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) { // anything else that is there, Yaml.read says what is wrong with it
             throw new CatalogException(display + "/" + name + ": missing (a catalog folder holds gpus.yaml,"
                     + " models.yaml and scenarios/)");
         }

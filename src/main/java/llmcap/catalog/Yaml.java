@@ -2,13 +2,13 @@ package llmcap.catalog;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import llmcap.domain.RegularFile;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
@@ -39,16 +39,15 @@ public final class Yaml {
     public static YNode read(Path file, String display) {
         String text;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new CatalogException(display + ": file is larger than " + MAX_BYTES / (1024 * 1024)
-                        + " MiB; a catalog file this large is not plausible");
-            }
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = RegularFile.read(file, MAX_BYTES);
             text = llmcap.domain.Utf8.decodeOrNull(bytes);
             if (text == null) {
                 throw new CatalogException(display + ":" + llmcap.domain.Utf8.firstBadLine(bytes)
                         + ": not valid UTF-8 text (save the file as UTF-8)");
             }
+        } catch (RegularFile.Refused e) {
+            throw new CatalogException(display + ": " + e.getMessage() + (e.getMessage().startsWith("larger")
+                    ? "; a catalog file this large is not plausible" : ""));
         } catch (IOException e) {
             throw new CatalogException(display + ": cannot read (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")");

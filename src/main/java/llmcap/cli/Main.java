@@ -21,6 +21,11 @@ public final class Main {
         // Not System.out: a PrintStream swallows write errors (a full disk, a closed pipe).
         PrintWriter out = stdout(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        llmcap.engine.Engine.whenStuck(message -> { // an action past the time limit that nothing could stop
+            err.println(message);
+            err.flush();
+            System.exit(ExitCode.RULES);
+        });
         System.exit(run(out, err, args));
     }
 

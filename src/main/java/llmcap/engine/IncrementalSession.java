@@ -27,14 +27,16 @@ public final class IncrementalSession implements AutoCloseable {
     private final int firingLimit;
     private final KieSession session;
     private final Recorder recorder;
+    private final Watchdog.Watch watch;
     private final Map<String, Input> current = new HashMap<>();
     /** Facts a rule had derived that an input now replaces: when the input goes, their rule must run again. */
     private final Map<String, Derivation> replaced = new HashMap<>();
 
-    public IncrementalSession(RuleBook book, List<Input> inputs, int firingLimit) {
+    public IncrementalSession(RuleBook book, List<Input> inputs, int firingLimit, java.time.Duration timeLimit) {
         this.firingLimit = firingLimit;
         this.recorder = new Recorder(book.index());
         this.session = book.kieBase().newKieSession();
+        this.watch = Watchdog.watch(session, recorder, timeLimit);
         session.addEventListener((AgendaEventListener) recorder);
         session.addEventListener((RuleRuntimeEventListener) recorder);
         try {
@@ -43,7 +45,7 @@ public final class IncrementalSession implements AutoCloseable {
             }
             fire();
         } catch (RuntimeException e) {
-            session.dispose();
+            close();
             throw e;
         }
     }
@@ -132,6 +134,7 @@ public final class IncrementalSession implements AutoCloseable {
 
     @Override
     public void close() {
+        watch.close();
         session.dispose();
     }
 
@@ -152,10 +155,25 @@ public final class IncrementalSession implements AutoCloseable {
     private void fire() {
         int fired;
         try {
+            watch.start();
             fired = session.fireAllRules(firingLimit);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            watch.end();
+        } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError | ThreadDeath e) {
             // LinkageError: some Drools operators (e.g. str[startsWith] in 10.2) fail to link at run time.
+            // ThreadDeath: the watchdog stopped an action that ran past the time limit.
+            watch.end();
+            if (watch.expired()) {
+                Thread.interrupted(); // the watchdog's interrupt is spent
+                throw new RuleException(watch.message());
+            }
+            if (e instanceof ThreadDeath t) {
+                throw t;
+            }
             throw actionFailed(e);
+        }
+        if (watch.expired()) { // halted between two firings
+            Thread.interrupted();
+            throw new RuleException(watch.message());
         }
         if (recorder.conflict() != null) {
             String c = recorder.conflict();
@@ -185,7 +203,7 @@ public final class IncrementalSession implements AutoCloseable {
 
     /** What went wrong in an action, in words: its message, never the name of a Java class. */
     private static String describe(Throwable t) {
-        if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        if (t.getMessage() != null && !t.getMessage().isBlank() && !(t instanceof OutOfMemoryError)) {
             return t.getMessage();
         }
         if (t instanceof ArithmeticException) {
@@ -196,6 +214,10 @@ public final class IncrementalSession implements AutoCloseable {
         }
         if (t instanceof StackOverflowError) {
             return "the action called itself without end";
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "the action ran out of memory (the Java heap holds at most " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB)";
         }
         if (t instanceof LinkageError) {
             return "Drools could not run an operator of this rule's conditions";

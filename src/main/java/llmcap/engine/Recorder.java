@@ -44,7 +44,8 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     private final Map<String, String> firedWhere = new HashMap<>();
     /** Rule facts looked up once per rule, not once per firing. */
     private final Map<org.kie.api.definition.rule.Rule, Optional<RuleInfo>> infos = new java.util.IdentityHashMap<>();
-    private Match current;
+    /** The match whose action is running now, read by the watchdog's thread too. */
+    private volatile Match current;
     private Match lastStarted;
     private String conflict;
     private boolean retracting;
@@ -128,6 +129,12 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     Map<String, Integer> firings() {
         return firings;
+    }
+
+    /** The match whose action is running (or ran last), for the watchdog. */
+    Match running() {
+        Match m = current;
+        return m != null ? m : lastStarted;
     }
 
     /** The match whose action was running when the session stopped with an exception. */

@@ -198,4 +198,25 @@ class EngineTest {
         assertTrue(ex.getMessage().startsWith("rules/t.drl:3: rule \"x.spare = 1 - gpus\" failed: x.spare = -7.0 replica"
                 + " is negative"), ex.getMessage());
     }
+
+    @Test
+    void anActionThatNeverEndsIsStoppedAtTheTimeLimitNamingTheRule() {
+        RuleBook book = RuleBook.compile(List.of(new RuleFile("rules/t.drl", HEADER + """
+                rule "x.spin"
+                when
+                    Quantity(name == "a.value", $v : value)
+                then
+                    long n = 0;
+                    while (true) {
+                        n++;
+                    }
+                end
+                """)));
+        long start = System.nanoTime();
+        RuleException ex = assertThrows(RuleException.class, () -> new Engine(book, 200, java.time.Duration.ofMillis(300))
+                .run(List.of(in("a.value", 1, "1"))));
+        assertTrue(ex.getMessage().startsWith("rules/t.drl:3: rule \"x.spin\" still running after 300 ms"), ex.getMessage());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "stopped within seconds");
+        assertFalse(Thread.currentThread().isInterrupted(), "the watchdog's interrupt does not outlive the firing");
+    }
 }
