@@ -125,6 +125,12 @@ public final class Sweep {
                 }
                 base = new ArrayList<>(workspace.prepare(scenario, Optional.of(m), Optional.of(g), with).inputs());
                 slot = slots(base);
+                for (int d = 0; d < dims.size(); d++) { // given as --vary, not --set: errors and provenance say so
+                    if (!dims.get(d).isId()) {
+                        int i = slot.get(dims.get(d).name());
+                        base.set(i, new Input(base.get(i).fact(), origin(dims.get(d).name(), values[d])));
+                    }
+                }
                 close();
                 session = workspace.engine().open(base);
                 openFor = m + "\u0000" + g;

@@ -43,11 +43,12 @@ public final class Uncertainty {
                     + " low and high (or a triangular or lognormal distribution) in a scenario file");
         }
         List<String> figures = figures(s);
-        double[][] draws = new double[samples][ranged.size()];
+        requireMemory(samples, ranged.size() + figures.size());
+        double[][] draws = new double[ranged.size()][samples]; // by assumption: one array each, not one per draw
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < samples; i++) {
             for (int j = 0; j < ranged.size(); j++) {
-                draws[i][j] = ranged.get(j).distribution().sample(random);
+                draws[j][i] = ranged.get(j).distribution().sample(random);
             }
         }
         double[][] values = new double[figures.size()][samples];
@@ -60,7 +61,7 @@ public final class Uncertainty {
                     List<Input> changes = new ArrayList<>(ranged.size());
                     for (int j = 0; j < ranged.size(); j++) {
                         Ranged r = ranged.get(j);
-                        changes.add(new Input(new Quantity(r.name(), draws[(int) i][j], r.unit()),
+                        changes.add(new Input(new Quantity(r.name(), draws[j][(int) i], r.unit()),
                                 Origin.commandLine("sample")));
                     }
                     session.update(changes);
@@ -96,6 +97,22 @@ public final class Uncertainty {
         }
         return new UncertaintyResult(s.id(), samples, seed, ranged.stream().map(r -> new UncertaintyResult.Input(
                 r.name(), r.unit(), r.distribution().describe(), r.where())).toList(), result);
+    }
+
+    /**
+     * The draws and the figures of {@code samples} samples are held at once (percentiles need them all):
+     * too many for this Java's heap is a usage error, said before any memory is taken.
+     */
+    private static void requireMemory(int samples, int columns) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long need = (long) samples * (columns + 1) * Double.BYTES; // + 1: the sorted copy of one figure
+        if (need > free * 0.8) {
+            long fit = (long) (free * 0.8) / ((columns + 1L) * Double.BYTES);
+            throw new UsageException(String.format(java.util.Locale.ROOT, "--samples %d needs about %,d MiB of memory"
+                    + " for the draws, more than this Java may use (%,d MiB free); give at most %,d, or more memory"
+                    + " with JAVA_TOOL_OPTIONS=-Xmx8g", samples, need >> 20, free >> 20, fit));
+        }
     }
 
     /** Linear interpolation between the closest ranks (the usual "type 7" percentile). */

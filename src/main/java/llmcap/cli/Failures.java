@@ -17,7 +17,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        if (e instanceof UsageException || e instanceof UnknownIdException) {
+        if (e instanceof UsageException || e instanceof UnknownIdException
+                || e instanceof RuleException r && r.blame() == RuleException.Blame.COMMAND_LINE) {
             UsageErrors.report(cl, e.getMessage());
             return ExitCode.USAGE;
         }
@@ -38,7 +39,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof RuleException r) {
             r.lines().forEach(err::println);
-            return ExitCode.RULES;
+            return r.blame() == RuleException.Blame.SCENARIO ? ExitCode.CATALOG : ExitCode.RULES;
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             err.println("llmcap: " + e.getMessage());

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import llmcap.domain.Fact;
 import llmcap.domain.Input;
+import llmcap.domain.Origin;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
@@ -197,8 +198,49 @@ public final class IncrementalSession implements AutoCloseable {
         }
         String matched = m.getObjects().stream().filter(o -> o instanceof Fact)
                 .map(o -> Facts.describe((Fact) o)).collect(Collectors.joining(", "));
-        return new RuleException(recorder.where(m) + ": rule \"" + m.getRule().getName() + "\" failed: "
-                + cause.replaceAll("\\s+", " ") + (matched.isEmpty() ? "" : " (matched: " + matched + ")"));
+        String rule = recorder.where(m) + ": rule \"" + m.getRule().getName() + "\"";
+        String why = cause.replaceAll("\\s+", " ");
+        List<Derivation> given = givenSettings(m);
+        if (!given.isEmpty()) { // the action failed on words the user gave, and on nothing else
+            Origin.Kind kind = given.get(0).origin().kind();
+            String values = given.stream().map(d -> kind == Origin.Kind.COMMAND_LINE ? d.origin().where()
+                    : d.origin().where() + ": " + Facts.describe(d.fact())).collect(Collectors.joining(", "));
+            return new RuleException(List.of(values + ": " + why + " (" + rule + ")"),
+                    kind == Origin.Kind.COMMAND_LINE ? RuleException.Blame.COMMAND_LINE : RuleException.Blame.SCENARIO);
+        }
+        return new RuleException(rule + " failed: " + why + (matched.isEmpty() ? "" : " (matched: " + matched + ")"));
+    }
+
+    /**
+     * The inputs behind every fact {@code m} matched, when all of them are settings given in one place, on
+     * the command line or in a scenario file (followed through the rules that derived the matched facts);
+     * else none. A setting is a word only the rules can check: when an action fails on such words alone,
+     * the word is the mistake.
+     */
+    private List<Derivation> givenSettings(Match m) {
+        java.util.Map<String, Derivation> leaves = new java.util.LinkedHashMap<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+        m.getObjects().stream().filter(o -> o instanceof Fact).forEach(o -> todo.add(((Fact) o).name()));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            Derivation d = recorder.derivations().get(name);
+            if (!seen.add(name) || d == null) {
+                continue;
+            }
+            if (current.containsKey(name)) {
+                leaves.put(name, d);
+            } else if (d.inputs().isEmpty()) {
+                return List.of(); // a rule's own constant: not the user's
+            } else {
+                todo.addAll(d.inputs());
+            }
+        }
+        List<Derivation> out = List.copyOf(leaves.values());
+        boolean oneKind = !out.isEmpty() && out.stream().allMatch(d -> d.isSetting()
+                && d.origin().kind() == out.get(0).origin().kind());
+        Origin.Kind kind = out.isEmpty() ? null : out.get(0).origin().kind();
+        return oneKind && (kind == Origin.Kind.COMMAND_LINE || kind == Origin.Kind.SCENARIO) ? out : List.of();
     }
 
     /** What went wrong in an action, in words: its message, never the name of a Java class. */
