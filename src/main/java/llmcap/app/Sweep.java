@@ -182,7 +182,7 @@ public final class Sweep {
     }
 
     private static Origin origin(String name, String value) {
-        return Origin.commandLine("--vary " + name + "=" + value);
+        return Origin.commandLine("--vary " + name + "=" + llmcap.domain.Excerpt.of(value));
     }
 
     private Map<String, Integer> slots(List<Input> inputs) {
@@ -233,7 +233,7 @@ public final class Sweep {
         Set<String> seen = new TreeSet<>();
         for (Dimension d : out) {
             if (!seen.add(d.name())) {
-                throw new UsageException("--vary " + d.name() + " is given twice");
+                throw new UsageException("--vary " + llmcap.domain.Excerpt.of(d.name()) + " is given twice");
             }
         }
         return out;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import llmcap.catalog.CatalogException;
 import llmcap.catalog.Distribution;
 import llmcap.catalog.Scenario;
 import llmcap.domain.Input;
@@ -48,7 +49,12 @@ public final class Uncertainty {
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < samples; i++) {
             for (int j = 0; j < ranged.size(); j++) {
-                draws[j][i] = ranged.get(j).distribution().sample(random);
+                Ranged r = ranged.get(j);
+                draws[j][i] = r.distribution().sample(random);
+                if (!Double.isFinite(draws[j][i])) { // far in a very wide lognormal's tail
+                    throw new CatalogException(r.where() + ": scenario '" + s.id() + "': " + r.name() + ": the range "
+                            + r.distribution().describe() + " is too wide to draw from (a draw overflowed)");
+                }
             }
         }
         double[][] values = new double[figures.size()][samples];

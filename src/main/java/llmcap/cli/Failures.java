@@ -3,9 +3,12 @@ package llmcap.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import llmcap.app.UsageException;
 import llmcap.catalog.CatalogException;
 import llmcap.catalog.UnknownIdException;
+import llmcap.domain.Excerpt;
 import llmcap.engine.RuleException;
 import picocli.CommandLine;
 
@@ -34,15 +37,15 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             return ExitCode.IO;
         }
         if (e instanceof CatalogException) {
-            err.println(e.getMessage());
+            err.println(oneLine(e.getMessage()));
             return ExitCode.CATALOG;
         }
         if (e instanceof RuleException r) {
-            r.lines().forEach(err::println);
+            r.lines().forEach(line -> err.println(oneLine(line)));
             return r.blame() == RuleException.Blame.SCENARIO ? ExitCode.CATALOG : ExitCode.RULES;
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
-            err.println("llmcap: " + e.getMessage());
+            err.println(oneLine("llmcap: " + e.getMessage()));
             return ExitCode.IO;
         }
         if (e instanceof OutOfMemoryError) {
@@ -50,10 +53,25 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
                     + " MiB here) is too small for this run; give more with JAVA_TOOL_OPTIONS=-Xmx4g");
             return ExitCode.INTERNAL;
         }
-        err.println("llmcap: internal error: " + e + " (a bug; LLMCAP_DEBUG=1 prints the stack trace)");
+        err.println(oneLine("llmcap: internal error: " + e + " (a bug; LLMCAP_DEBUG=1 prints the stack trace)"));
         if (System.getenv("LLMCAP_DEBUG") != null) {
             e.printStackTrace(err);
         }
         return ExitCode.INTERNAL;
     }
+
+    /**
+     * The last guard against echoing a whole input, whatever built the message (a rule's own exception, a
+     * picocli error): line breaks made visible, a single-quoted text over {@value #LONG_QUOTE} characters cut
+     * to an excerpt, and the line cut at {@value #LONGEST} characters.
+     */
+    static String oneLine(String message) {
+        String s = message == null ? "" : message.replace("\r", "\\r").replace("\n", "\\n");
+        s = LONG_QUOTE_PATTERN.matcher(s).replaceAll(m -> Matcher.quoteReplacement("'" + Excerpt.of(m.group(1)) + "'"));
+        return s.length() <= LONGEST ? s : s.substring(0, LONGEST - 3) + "...";
+    }
+
+    private static final int LONG_QUOTE = 100;
+    private static final int LONGEST = 1000;
+    private static final Pattern LONG_QUOTE_PATTERN = Pattern.compile("'([^']{" + (LONG_QUOTE + 1) + ",})'");
 }

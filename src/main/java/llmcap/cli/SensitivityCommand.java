@@ -6,6 +6,7 @@ import llmcap.app.SensitivityResult;
 import llmcap.app.Timings;
 import llmcap.app.UsageException;
 import llmcap.app.Workspace;
+import llmcap.domain.Excerpt;
 import llmcap.report.Format;
 import llmcap.report.HtmlReport;
 import llmcap.report.WhatIfReport;
@@ -59,7 +60,8 @@ final class SensitivityCommand implements Callable<Integer> {
         try {
             return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).strip()) / 100 : Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new UsageException("--swing '" + s + "': expected a percentage such as 20% or a fraction such as 0.2");
+            throw new UsageException("--swing '" + Excerpt.of(s)
+                    + "': expected a percentage such as 20% or a fraction such as 0.2");
         }
     }
 }

@@ -82,7 +82,7 @@ public enum Unit {
     public static Unit of(String symbol) {
         Unit u = BY_SYMBOL.get(symbol);
         if (u == null) {
-            throw new IllegalArgumentException("unknown unit '" + symbol + "' (known: " + symbols() + ")");
+            throw new IllegalArgumentException("unknown unit '" + Excerpt.of(symbol) + "' (known: " + symbols() + ")");
         }
         return u;
     }
