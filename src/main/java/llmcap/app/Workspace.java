@@ -70,6 +70,9 @@ public final class Workspace {
 
     public RuleBook rules() {
         if (book == null) {
+            if (!rulesFolder.trusted()) {
+                throw new UsageException(Locations.untrusted(rulesFolder));
+            }
             List<RuleFile> files = timings.time("read rules", () -> RuleFile.readAll(rulesFolder.path(),
                     rulesFolder.display()));
             book = timings.time("load rules", () -> RuleBook.load(files, warnings));
