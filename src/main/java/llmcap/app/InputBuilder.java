@@ -124,6 +124,10 @@ final class InputBuilder {
                 throw new CatalogException(v.file() + ":" + v.line() + ": scenario '" + s.id() + "': unknown assumption '"
                         + v.name() + "'" + Suggest.hint(v.name(), known) + "; `llmcap rules` lists the names the rules use");
             }
+            if (v.distribution().isPresent() && index.isSetting(v.name())) {
+                throw new CatalogException(v.file() + ":" + v.line() + ": scenario '" + s.id() + "': " + v.name()
+                        + " is a setting, a word such as bf16: it cannot be a range");
+            }
             Fact f = fact(v.name(), v.text(), v.unit(), problem -> new CatalogException(
                     v.file() + ":" + v.line() + ": scenario '" + s.id() + "': " + v.name() + ": " + problem));
             String source = v.distribution().map(d -> (v.source() == null ? "" : v.source() + "; ") + "a range, "

@@ -65,6 +65,9 @@ final class OutputOption {
         } catch (IOException e) {
             throw OutputTarget.failure(out, OutputTarget.reason(e));
         } catch (FailFastWriter.Failure e) {
+            if (e.brokenPipe() && target.how == OutputTarget.How.DIRECT) {
+                throw e; // a pipe's reader went away (--out /dev/stdout | head): quiet, as on stdout
+            }
             throw OutputTarget.failure(out, OutputTarget.reason(e.getCause()));
         }
     }

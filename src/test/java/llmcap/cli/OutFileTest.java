@@ -126,6 +126,23 @@ class OutFileTest {
     }
 
     @Test
+    void aPipeWhoseReaderGoesAwayEndsTheRunQuietly() throws Exception {
+        Path fifo = dir.resolve("pipe.csv");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
+            try (var in = Files.newInputStream(fifo)) {
+                return in.readNBytes(100).length; // then closes, as `head -c 100` does
+            } catch (IOException e) {
+                return -1;
+            }
+        });
+        CliTestSupport.Run r = run("sweep", "--vary", "serving.daily_users=1e6..1e8:1000000", "--out", fifo.toString());
+        assertEquals(100, reader.get(20, TimeUnit.SECONDS));
+        assertEquals(ExitCode.IO, r.exit(), r::describe);
+        assertEquals("", r.err(), "a closed pipe ends quietly");
+    }
+
+    @Test
     void aDeviceIsWrittenDirectly() throws IOException {
         // Through a link in the temp folder: a build that breaks this test replaces the link, never /dev/null.
         Path link = Files.createSymbolicLink(dir.resolve("null.csv"), Path.of("/dev/null"));
