@@ -58,8 +58,8 @@ final class Blocks {
                     pending.add(pool.submit(() -> {
                         Worker<R> w = mine.get();
                         List<R> out = new ArrayList<>((int) (to - from));
-                        for (long i = from; i < to; i++) {
-                            out.add(w.compute(i));
+                        for (long i = from; i < to && !Thread.currentThread().isInterrupted(); i++) {
+                            out.add(w.compute(i)); // interrupted: the caller has stopped (its output failed)
                         }
                         return out;
                     }));

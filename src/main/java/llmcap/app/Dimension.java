@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import llmcap.catalog.Numbers;
+import llmcap.domain.Excerpt;
 
 /**
  * One axis of a sweep: a name ({@code gpu}, {@code model}, or any assumption or setting) and the
@@ -19,6 +20,17 @@ public record Dimension(String name, List<String> values) {
         values = values instanceof java.util.AbstractList ? values : List.copyOf(values);
     }
 
+    /**
+     * The values that stand for all the others when checking: every value of a list; the two ends of a
+     * range, since every value of a range lies between them.
+     */
+    public List<String> checkedValues() {
+        if (values instanceof java.util.AbstractList && values.size() > 2) {
+            return List.of(values.get(0), values.get(values.size() - 1));
+        }
+        return values;
+    }
+
     public boolean isId() {
         return name.equals("gpu") || name.equals("model");
     }
@@ -26,7 +38,7 @@ public record Dimension(String name, List<String> values) {
     public static Dimension parse(String spec) {
         int eq = spec.indexOf('=');
         if (eq <= 0 || eq == spec.length() - 1 || spec.substring(0, eq).isBlank()) {
-            throw new UsageException("--vary '" + spec + "': expected NAME=VALUES, e.g. serving.daily_users=1e6..1e8:9:log"
+            throw bad(spec, "expected NAME=VALUES, e.g. serving.daily_users=1e6..1e8:9:log"
                     + " or gpu=a100-80gb-sxm,h100-sxm");
         }
         String name = spec.substring(0, eq).strip();
@@ -36,15 +48,19 @@ public record Dimension(String name, List<String> values) {
         }
         List<String> values = Arrays.stream(body.split(",", -1)).map(String::strip).toList();
         if (values.stream().anyMatch(String::isEmpty)) {
-            throw new UsageException("--vary '" + spec + "': an empty value in the list");
+            throw bad(spec, "an empty value in the list");
         }
         return new Dimension(name, values);
+    }
+
+    private static UsageException bad(String spec, String problem) {
+        return new UsageException("--vary '" + Excerpt.of(spec) + "': " + problem);
     }
 
     private static List<String> range(String spec, String body) {
         Matcher m = RANGE.matcher(body);
         if (!m.matches()) {
-            throw new UsageException("--vary '" + spec + "': a range is LOW..HIGH:COUNT[:lin|log], e.g. 1e6..1e8:9:log");
+            throw bad(spec, "a range is LOW..HIGH:COUNT[:lin|log], e.g. 1e6..1e8:9:log");
         }
         double low;
         double high;
@@ -52,7 +68,7 @@ public record Dimension(String name, List<String> values) {
             low = Numbers.parse(m.group(1));
             high = Numbers.parse(m.group(2));
         } catch (NumberFormatException e) {
-            throw new UsageException("--vary '" + spec + "': " + e.getMessage());
+            throw bad(spec, e.getMessage());
         }
         long parsed;
         try {
@@ -61,20 +77,20 @@ public record Dimension(String name, List<String> values) {
             parsed = Long.MAX_VALUE;
         }
         if (parsed > Integer.MAX_VALUE) {
-            throw new UsageException("--vary '" + spec + "': COUNT " + m.group(3) + " is more values than one dimension"
+            throw bad(spec, "COUNT " + Excerpt.of(m.group(3)) + " is more values than one dimension"
                     + " can hold (" + Integer.MAX_VALUE + " at most)");
         }
         int count = (int) parsed;
         boolean log = "log".equals(m.group(4));
         if (low > high) {
-            throw new UsageException("--vary '" + spec + "': the range's low end " + Numbers.format(low)
+            throw bad(spec, "the range's low end " + Numbers.format(low)
                     + " is above its high end " + Numbers.format(high));
         }
         if (count < 1 || count == 1 && low != high) {
-            throw new UsageException("--vary '" + spec + "': COUNT must be at least 2 (1 only when LOW = HIGH)");
+            throw bad(spec, "COUNT must be at least 2 (1 only when LOW = HIGH)");
         }
         if (log && low <= 0) {
-            throw new UsageException("--vary '" + spec + "': a log range needs LOW > 0");
+            throw bad(spec, "a log range needs LOW > 0");
         }
         // Computed when asked for, so a range of millions of values costs no memory.
         return new java.util.AbstractList<>() {

@@ -13,6 +13,7 @@ import llmcap.catalog.Entry;
 import llmcap.catalog.Figure;
 import llmcap.catalog.Numbers;
 import llmcap.catalog.Scenario;
+import llmcap.domain.Excerpt;
 import llmcap.domain.Fact;
 import llmcap.domain.Input;
 import llmcap.domain.Origin;
@@ -59,7 +60,8 @@ final class InputBuilder {
     private Fact fact(String name, String text, String givenUnit, java.util.function.Function<String, RuntimeException> error) {
         if (index.isSetting(name)) {
             if (!Setting.isValidValue(text)) {
-                throw error.apply("'" + text + "' is not a lowercase word such as bf16 (" + name + " is a setting)");
+                throw error.apply("'" + Excerpt.of(text) + "' is not a lowercase word such as bf16 (" + name
+                        + " is a setting)");
             }
             return new Setting(name, text);
         }
@@ -70,7 +72,7 @@ final class InputBuilder {
             throw error.apply(ex.getMessage());
         }
         if (value < 0) { // no input of the model is negative: users, bytes, FLOP/s, prices, fractions, counts
-            throw error.apply(text.strip() + " is negative; every input of llmcap is zero or more");
+            throw error.apply(Excerpt.of(text.strip()) + " is negative; every input of llmcap is zero or more");
         }
         String unit = givenUnit != null ? givenUnit : unitOf(name).orElseThrow(() -> error.apply(
                 "give a unit ({value: ..., unit: ...}); no rule creates this quantity"));
@@ -98,13 +100,13 @@ final class InputBuilder {
         for (Map.Entry<String, String> e : sets.entrySet()) {
             String name = e.getKey();
             if (!known.contains(name)) {
-                throw new UsageException("--set " + name + ": unknown assumption" + Suggest.hint(name, known)
+                throw new UsageException("--set " + Excerpt.of(name) + ": unknown assumption" + Suggest.hint(name, known)
                         + "; `llmcap rules` lists the names the rules use");
             }
-            Fact f = fact(name, e.getValue(), null, problem -> new UsageException("--set " + name + ": "
+            Fact f = fact(name, e.getValue(), null, problem -> new UsageException("--set " + Excerpt.of(name) + ": "
                     + problem.replace("give a unit ({value: ..., unit: ...}); no rule creates this quantity",
                             "no rule or catalog entry gives this quantity a unit, so it cannot be set")));
-            put(f, Origin.commandLine("--set " + name + "=" + e.getValue()));
+            put(f, Origin.commandLine("--set " + name + "=" + Excerpt.of(e.getValue().strip())));
         }
         return this;
     }
@@ -115,7 +117,17 @@ final class InputBuilder {
     }
 
     private void values(Scenario s, List<Scenario.Value> values) {
+        Set<String> known = new TreeSet<>(index.names());
+        known.addAll(inputs.keySet());
         for (Scenario.Value v : values) {
+            if (!known.contains(v.name())) { // as --set refuses it: a misspelt name would leave the default in place
+                throw new CatalogException(v.file() + ":" + v.line() + ": scenario '" + s.id() + "': unknown assumption '"
+                        + v.name() + "'" + Suggest.hint(v.name(), known) + "; `llmcap rules` lists the names the rules use");
+            }
+            if (v.distribution().isPresent() && index.isSetting(v.name())) {
+                throw new CatalogException(v.file() + ":" + v.line() + ": scenario '" + s.id() + "': " + v.name()
+                        + " is a setting, a word such as bf16: it cannot be a range");
+            }
             Fact f = fact(v.name(), v.text(), v.unit(), problem -> new CatalogException(
                     v.file() + ":" + v.line() + ": scenario '" + s.id() + "': " + v.name() + ": " + problem));
             String source = v.distribution().map(d -> (v.source() == null ? "" : v.source() + "; ") + "a range, "

@@ -16,6 +16,7 @@ import java.util.Optional;
  * Where the rules and the catalog come from, in this order: the folder given on the command line;
  * {@code ./rules} or {@code ./catalog} in the working directory; the same folders under
  * {@code $LLMCAP_HOME} (the launcher sets it to the repository); the copies bundled in the jar.
+ * Rules found in the working directory run only if they are {@code $LLMCAP_HOME}'s or trusted ({@link Trust}).
  */
 public final class Locations {
 
@@ -24,12 +25,24 @@ public final class Locations {
     private Locations() {
     }
 
+    /** The rules folder; one found in the working directory is marked untrusted unless the user trusted it. */
     public static Folder rules(Optional<Path> given) {
-        return resolve(given, "rules");
+        return resolve(given, "rules", Path.of(""), home(), Trust.fromEnvironment());
     }
 
     public static Folder catalog(Optional<Path> given) {
-        return resolve(given, "catalog");
+        return resolve(given, "catalog", Path.of(""), home(), null);
+    }
+
+    /**
+     * Why untrusted rules are not run, and what to do: one line. Rules given with {@code --rules}, under
+     * {@code $LLMCAP_HOME} or bundled in the jar are the user's explicit choice; rules merely found in the
+     * working directory may come with someone else's checkout.
+     */
+    public static String untrusted(Folder rules) {
+        return "./" + rules.display() + " (" + rules.path().toAbsolutePath().normalize() + ") holds rules found in the"
+                + " working directory, and rule files are code that llmcap would run: trust this folder once with"
+                + " `llmcap trust`, or name it with --rules " + rules.display();
     }
 
     /** The copy of {@code rules} or {@code catalog} inside the jar (or the build's classes folder). */
@@ -55,7 +68,8 @@ public final class Locations {
         }
     }
 
-    private static Folder resolve(Optional<Path> given, String name) {
+    /** {@code trust}: null for data (the catalog), which needs none. */
+    static Folder resolve(Optional<Path> given, String name, Path workingDir, Optional<Path> home, Trust trust) {
         if (given.isPresent()) {
             Path p = given.get();
             if (!Files.isDirectory(p)) {
@@ -63,14 +77,28 @@ public final class Locations {
             }
             return new Folder(p, p.toString().replaceAll("/+$", ""));
         }
-        Path local = Path.of(name);
+        Path local = workingDir.resolve(name);
         if (Files.isDirectory(local)) {
-            return new Folder(local, name);
+            boolean trusted = trust == null || home.map(h -> same(h.resolve(name), local)).orElse(false)
+                    || trust.trusts(local);
+            return new Folder(local, name, trusted);
         }
-        String home = System.getenv("LLMCAP_HOME");
-        if (home != null && !home.isBlank() && Files.isDirectory(Path.of(home, name))) {
-            return new Folder(Path.of(home, name), Path.of(home, name).toString());
+        if (home.isPresent() && Files.isDirectory(home.get().resolve(name))) {
+            return new Folder(home.get().resolve(name), home.get().resolve(name).toString());
         }
         return bundled(name);
+    }
+
+    private static Optional<Path> home() {
+        String home = System.getenv("LLMCAP_HOME");
+        return home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home));
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -61,7 +61,12 @@ public record Problem(Kind kind, List<String> lines, Optional<String> parameter,
             return of(Kind.CATALOG, e.getMessage());
         }
         if (e instanceof RuleException r) {
-            return new Problem(Kind.RULES, r.lines(), Optional.empty(), Optional.empty());
+            Kind kind = switch (r.blame()) { // a rule that failed only on a value the user gave blames that value
+                case COMMAND_LINE -> Kind.USAGE;
+                case SCENARIO -> Kind.CATALOG;
+                case RULES -> Kind.RULES;
+            };
+            return new Problem(kind, r.lines(), Optional.empty(), Optional.empty());
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             return of(Kind.IO, String.valueOf(e.getMessage()));

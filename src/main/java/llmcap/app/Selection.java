@@ -27,18 +27,18 @@ public record Selection(String scenario, Optional<String> model, Optional<String
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq < 0) {
-                throw new UsageException("--set '" + s + "': expected NAME=VALUE, e.g. serving.peak_factor=3");
+                throw new UsageException("--set '" + llmcap.domain.Excerpt.of(s) + "': expected NAME=VALUE, e.g. serving.peak_factor=3");
             }
             String name = s.substring(0, eq).strip();
             String value = s.substring(eq + 1).strip();
             if (name.isEmpty()) {
-                throw new UsageException("--set '" + s + "': the name before '=' is empty");
+                throw new UsageException("--set '" + llmcap.domain.Excerpt.of(s) + "': the name before '=' is empty");
             }
             if (value.isEmpty()) {
-                throw new UsageException("--set '" + s + "': the value after '=' is empty");
+                throw new UsageException("--set '" + llmcap.domain.Excerpt.of(s) + "': the value after '=' is empty");
             }
             if (out.put(name, value) != null) {
-                throw new UsageException("--set " + name + " is given twice");
+                throw new UsageException("--set " + llmcap.domain.Excerpt.of(name) + " is given twice");
             }
         }
         return out;

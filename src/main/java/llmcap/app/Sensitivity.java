@@ -34,7 +34,7 @@ public final class Sensitivity {
             throw new UsageException("--swing must be between 0 % and 100 % (exclusive), got " + swing * 100 + " %");
         }
         Workspace.Prepared p = workspace.prepare(s, model, gpu, sets);
-        Engine engine = new Engine(workspace.rules());
+        Engine engine = workspace.engine();
         Estimate base = engine.run(p.inputs());
         Derivation out = base.get(output).filter(d -> !d.isSetting()).orElseThrow(() -> new UsageException(
                 "--output " + output + ": " + workspace.whyMissing(workspace.result(p, base), output)

@@ -74,6 +74,6 @@ final class Solver {
         with.put(variable, Double.toString(x));
         // The rules alone: no report, no notes on what is missing (the solver runs the engine dozens of times).
         Workspace.Prepared p = workspace.prepare(scenario, Optional.empty(), Optional.empty(), with);
-        return new llmcap.engine.Engine(workspace.rules()).run(p.inputs()).value(quantity).map(v -> Math.log(v / target));
+        return workspace.engine().run(p.inputs()).value(quantity).map(v -> Math.log(v / target));
     }
 }

@@ -19,7 +19,6 @@ import llmcap.domain.Quantity;
 import llmcap.domain.Setting;
 import llmcap.domain.Suggest;
 import llmcap.engine.Derivation;
-import llmcap.engine.Engine;
 import llmcap.engine.IncrementalSession;
 
 /**
@@ -126,8 +125,14 @@ public final class Sweep {
                 }
                 base = new ArrayList<>(workspace.prepare(scenario, Optional.of(m), Optional.of(g), with).inputs());
                 slot = slots(base);
+                for (int d = 0; d < dims.size(); d++) { // given as --vary, not --set: errors and provenance say so
+                    if (!dims.get(d).isId()) {
+                        int i = slot.get(dims.get(d).name());
+                        base.set(i, new Input(base.get(i).fact(), origin(dims.get(d).name(), values[d])));
+                    }
+                }
                 close();
-                session = new Engine(workspace.rules()).open(base);
+                session = workspace.engine().open(base);
                 openFor = m + "\u0000" + g;
             } else {
                 List<Input> changes = new ArrayList<>(dims.size());
@@ -177,7 +182,7 @@ public final class Sweep {
     }
 
     private static Origin origin(String name, String value) {
-        return Origin.commandLine("--vary " + name + "=" + value);
+        return Origin.commandLine("--vary " + name + "=" + llmcap.domain.Excerpt.of(value));
     }
 
     private Map<String, Integer> slots(List<Input> inputs) {
@@ -207,21 +212,13 @@ public final class Sweep {
                     }
                 }
             } else {
-                Map<String, String> one = new LinkedHashMap<>(sets);
-                one.put(d.name(), d.values().get(0)); // validates the name as --set would
-                Workspace.Prepared first;
-                try {
-                    first = workspace.prepare(scenario, model, gpu, one);
-                } catch (UsageException e) {
-                    throw new UsageException(e.getMessage().replaceFirst("^--set ", "--vary "));
-                }
-                Fact template = first.inputs().stream()
-                        .filter(i -> i.fact().name().equals(d.name())).findFirst().orElseThrow().fact();
-                for (String v : d.values()) {
+                for (String v : d.checkedValues()) { // each checked as --set would check it: name, type, sign
+                    Map<String, String> one = new LinkedHashMap<>(sets);
+                    one.put(d.name(), v);
                     try {
-                        fact(template, v);
-                    } catch (IllegalArgumentException e) { // NumberFormatException included
-                        throw new UsageException("--vary " + d.name() + ": " + e.getMessage());
+                        workspace.prepare(scenario, model, gpu, one);
+                    } catch (UsageException e) {
+                        throw new UsageException(e.getMessage().replaceFirst("^--set ", "--vary "));
                     }
                 }
             }
@@ -236,7 +233,7 @@ public final class Sweep {
         Set<String> seen = new TreeSet<>();
         for (Dimension d : out) {
             if (!seen.add(d.name())) {
-                throw new UsageException("--vary " + d.name() + " is given twice");
+                throw new UsageException("--vary " + llmcap.domain.Excerpt.of(d.name()) + " is given twice");
             }
         }
         return out;

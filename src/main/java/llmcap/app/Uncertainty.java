@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import llmcap.catalog.CatalogException;
 import llmcap.catalog.Distribution;
 import llmcap.catalog.Scenario;
 import llmcap.domain.Input;
 import llmcap.domain.Origin;
 import llmcap.domain.Quantity;
-import llmcap.engine.Engine;
 import llmcap.engine.IncrementalSession;
 
 /**
@@ -52,24 +52,30 @@ public final class Uncertainty {
                     + " that fired is marked @uncertain; give one low and high (or a triangular or lognormal"
                     + " distribution) in a scenario file");
         }
-        double[][] draws = new double[samples][ranged.size()];
+        requireMemory(samples, ranged.size() + figures.size());
+        double[][] draws = new double[ranged.size()][samples]; // by assumption: one array each, not one per draw
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < samples; i++) {
             for (int j = 0; j < ranged.size(); j++) {
-                draws[i][j] = ranged.get(j).distribution().sample(random);
+                Ranged r = ranged.get(j);
+                draws[j][i] = r.distribution().sample(random);
+                if (!Double.isFinite(draws[j][i])) { // far in a very wide lognormal's tail
+                    throw new CatalogException(r.where() + ": scenario '" + s.id() + "': " + r.name() + ": the range "
+                            + r.distribution().describe() + " is too wide to draw from (a draw overflowed)");
+                }
             }
         }
         double[][] values = new double[figures.size()][samples];
         try {
             Blocks.run(samples, () -> new Blocks.Worker<double[]>() {
-                private final IncrementalSession session = new Engine(workspace.rules()).open(p.inputs());
+                private final IncrementalSession session = workspace.engine().open(p.inputs());
 
                 @Override
                 public double[] compute(long i) {
                     List<Input> changes = new ArrayList<>(ranged.size());
                     for (int j = 0; j < ranged.size(); j++) {
                         Ranged r = ranged.get(j);
-                        changes.add(new Input(new Quantity(r.name(), draws[(int) i][j], r.unit()),
+                        changes.add(new Input(new Quantity(r.name(), draws[j][(int) i], r.unit()),
                                 Origin.commandLine("sample")));
                     }
                     session.update(changes);
@@ -120,6 +126,22 @@ public final class Uncertainty {
         return out;
     }
 
+    /**
+     * The draws and the figures of {@code samples} samples are held at once (percentiles need them all):
+     * too many for this Java's heap is a usage error, said before any memory is taken.
+     */
+    private static void requireMemory(int samples, int columns) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long need = (long) samples * (columns + 1) * Double.BYTES; // + 1: the sorted copy of one figure
+        if (need > free * 0.8) {
+            long fit = (long) (free * 0.8) / ((columns + 1L) * Double.BYTES);
+            throw new UsageException(String.format(java.util.Locale.ROOT, "--samples %d needs about %,d MiB of memory"
+                    + " for the draws, more than this Java may use (%,d MiB free); give at most %,d, or more memory"
+                    + " with JAVA_TOOL_OPTIONS=-Xmx8g", samples, need >> 20, free >> 20, fit));
+        }
+    }
+
     /** Linear interpolation between the closest ranks (the usual "type 7" percentile). */
     static double percentile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);
@@ -154,7 +176,7 @@ public final class Uncertainty {
     private List<Ranged> rangedDefaults(Workspace.Prepared p, List<String> figures) {
         java.util.Set<String> given = new java.util.HashSet<>();
         p.inputs().forEach(i -> given.add(i.fact().name()));
-        llmcap.engine.Estimate base = new Engine(workspace.rules()).run(p.inputs());
+        llmcap.engine.Estimate base = workspace.engine().run(p.inputs());
         java.util.Set<String> feeding = feeding(base, figures);
         List<Ranged> out = new ArrayList<>();
         for (llmcap.engine.Derivation d : base.all()) {

@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import llmcap.catalog.CatalogException;
 import llmcap.catalog.ValidationCase;
 import llmcap.catalog.ValidationLoader;
+import llmcap.domain.Excerpt;
 import llmcap.domain.Suggest;
 import llmcap.engine.Derivation;
 
@@ -81,7 +82,8 @@ public final class Validation {
     public ValidationCase find(String id) {
         List<ValidationCase> all = cases();
         return all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> new UsageException(
-                "unknown validation case '" + id + "'" + Suggest.hint(id, all.stream().map(ValidationCase::id).toList())
+                "unknown validation case '" + Excerpt.of(id) + "'"
+                        + Suggest.hint(id, all.stream().map(ValidationCase::id).toList())
                         + "; `llmcap validate` lists them"));
     }
 

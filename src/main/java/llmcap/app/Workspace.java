@@ -23,6 +23,9 @@ public final class Workspace {
     private final Timings timings;
     private RuleBook book;
     private Catalog catalog;
+    private final List<Path> scenarioFiles = new java.util.ArrayList<>();
+    private java.util.function.Consumer<String> warnings = w -> { };
+    private java.time.Duration ruleTimeout = Engine.DEFAULT_TIME_LIMIT;
 
     public Workspace(Folder rules, Folder catalog, Timings timings) {
         this.rulesFolder = rules;
@@ -42,6 +45,28 @@ public final class Workspace {
         this.catalog = loaded;
     }
 
+    /** Where to say what the user should know but that does not stop the run (a cache that is not used). */
+    public Workspace onWarning(java.util.function.Consumer<String> warnings) {
+        this.warnings = warnings;
+        return this;
+    }
+
+    /** The wall-clock limit of one rule firing (an estimate, or one step of a sweep). */
+    public Workspace withRuleTimeout(java.time.Duration limit) {
+        this.ruleTimeout = limit;
+        return this;
+    }
+
+    /** The wall-clock limit of one rule firing. */
+    public java.time.Duration ruleTimeout() {
+        return ruleTimeout;
+    }
+
+    /** An engine over this workspace's rules, with its limits. */
+    public Engine engine() {
+        return new Engine(rules(), Engine.DEFAULT_FIRING_LIMIT, ruleTimeout);
+    }
+
     public Folder rulesFolder() {
         return rulesFolder;
     }
@@ -56,9 +81,12 @@ public final class Workspace {
 
     public RuleBook rules() {
         if (book == null) {
+            if (!rulesFolder.trusted()) {
+                throw new UsageException(Locations.untrusted(rulesFolder));
+            }
             List<RuleFile> files = timings.time("read rules", () -> RuleFile.readAll(rulesFolder.path(),
                     rulesFolder.display()));
-            book = timings.time("load rules", () -> RuleBook.load(files));
+            book = timings.time("load rules", () -> RuleBook.load(files, warnings));
         }
         return book;
     }
@@ -74,12 +102,39 @@ public final class Workspace {
         boolean isPath = idOrPath.endsWith(".yaml") || idOrPath.endsWith(".yml") || idOrPath.contains("/");
         if (isPath) {
             Path p = Path.of(idOrPath);
-            if (!Files.isRegularFile(p)) {
+            if (!Files.exists(p)) {
                 throw new UsageException("--scenario " + idOrPath + ": no such file");
             }
+            if (!Files.isRegularFile(p)) {
+                throw new UsageException("--scenario " + idOrPath + ": not a regular file (a folder, device or named pipe)");
+            }
+            scenarioFiles.add(p);
             return catalog().scenarioFile(p, idOrPath);
         }
         return catalog().scenario(idOrPath);
+    }
+
+    /**
+     * Every file a run of this workspace reads: the rule files, the catalog's files and the scenario
+     * files given by path. An output must never replace one of them.
+     */
+    public List<Path> inputFiles() {
+        List<Path> out = new java.util.ArrayList<>();
+        addFiles(rulesFolder.path(), 1, out);
+        addFiles(catalogFolder.path(), 3, out);
+        out.addAll(scenarioFiles);
+        return out;
+    }
+
+    private static void addFiles(Path dir, int depth, List<Path> out) {
+        if (dir.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
+            return; // the copy bundled in the jar, which nothing can write to
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(dir, depth)) {
+            s.filter(Files::isRegularFile).forEach(out::add);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // a folder that cannot be listed holds nothing the output could replace unseen
+        }
     }
 
     /** Why a quantity the rules know is absent from {@code result}, if it is. */
@@ -94,7 +149,7 @@ public final class Workspace {
     /** An estimate of {@code s}, with the model or GPU swapped if given, and {@code --set} values on top. */
     public Result estimate(Scenario s, Optional<String> model, Optional<String> gpu, Map<String, String> sets) {
         Prepared p = prepare(s, model, gpu, sets);
-        Estimate e = timings.time("fire rules", () -> new Engine(rules()).run(p.inputs()));
+        Estimate e = timings.time("fire rules", () -> engine().run(p.inputs()));
         return result(p, e);
     }
 

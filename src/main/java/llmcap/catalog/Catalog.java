@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import llmcap.domain.Excerpt;
 import llmcap.domain.Suggest;
 
 /**
@@ -67,7 +68,8 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
     public Scenario scenario(String id) {
         Scenario s = scenarios.get(id);
         if (s == null) {
-            throw new UnknownIdException("unknown scenario '" + id + "'" + Suggest.hint(id, scenarios.keySet())
+            throw new UnknownIdException("unknown scenario '" + Excerpt.of(id) + "'"
+                    + Suggest.hint(id, scenarios.keySet())
                     + "; known: " + String.join(", ", scenarios.keySet()));
         }
         return s;
@@ -76,7 +78,8 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
     private static Entry find(Map<String, Entry> entries, String id, String what) {
         Entry e = entries.get(id);
         if (e == null) {
-            throw new UnknownIdException("unknown " + what + " '" + id + "'" + Suggest.hint(id, entries.keySet())
+            throw new UnknownIdException("unknown " + what + " '" + Excerpt.of(id) + "'"
+                    + Suggest.hint(id, entries.keySet())
                     + "; known: " + String.join(", ", entries.keySet()));
         }
         return e;
@@ -112,14 +115,15 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
 
     private static void requireId(Scenario s, String field, String id, Map<String, Entry> known, String what) {
         if (!known.containsKey(id)) {
-            throw new CatalogException(s.file() + ":" + s.line(field) + ": scenario '" + s.id() + "': " + what + " '" + id
+            throw new CatalogException(s.file() + ":" + s.line(field) + ": scenario '" + s.id() + "': " + what
+                    + " '" + Excerpt.of(id)
                     + "' is not in the catalog" + Suggest.hint(id, known.keySet()));
         }
     }
 
     private static YNode read(Path dir, String display, String name) {
         Path file = dir.resolve(name);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) { // anything else that is there, Yaml.read says what is wrong with it
             throw new CatalogException(display + "/" + name + ": missing (a catalog folder holds gpus.yaml,"
                     + " models.yaml and scenarios/)");
         }

@@ -21,25 +21,27 @@ public record Distribution(Kind kind, double low, double mode, double high) {
     /** z of the 90th percentile of a standard normal distribution. */
     private static final double Z90 = 1.2815515655446004;
 
+    /** The value a plain estimate uses. Written so that no finite range overflows on the way (low + high can). */
     public double central() {
         return switch (kind) {
-            case uniform -> (low + high) / 2;
+            case uniform -> low / 2 + high / 2;
             case triangular -> mode;
-            case lognormal -> Math.sqrt(low * high);
+            case lognormal -> Math.sqrt(low) * Math.sqrt(high);
         };
     }
 
+    /** One draw; finite for any finite range with low >= 0 except far lognormal tails (the caller checks). */
     public double sample(RandomGenerator random) {
         return switch (kind) {
             case uniform -> low + random.nextDouble() * (high - low);
             case triangular -> {
                 double u = random.nextDouble();
                 double cut = high == low ? 0 : (mode - low) / (high - low);
-                yield u < cut ? low + Math.sqrt(u * (high - low) * (mode - low))
-                        : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
+                yield u < cut ? low + Math.sqrt(u) * Math.sqrt(high - low) * Math.sqrt(mode - low)
+                        : high - Math.sqrt(1 - u) * Math.sqrt(high - low) * Math.sqrt(high - mode);
             }
             case lognormal -> {
-                double sigma = Math.log(high / low) / (2 * Z90);
+                double sigma = (Math.log(high) - Math.log(low)) / (2 * Z90);
                 yield central() * Math.exp(sigma * random.nextGaussian());
             }
         };

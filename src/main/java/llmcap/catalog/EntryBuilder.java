@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
+import llmcap.domain.Excerpt;
 
 /**
  * Collects the figures of one catalog entry, attaching to each the citation that covers it: the
@@ -51,7 +52,7 @@ final class EntryBuilder {
     static String id(Fields f) {
         String id = f.text("id");
         if (!ID.matcher(id).matches()) {
-            throw f.error("id", "'" + id + "' is not a lowercase kebab-case id such as a100-80gb-sxm");
+            throw f.error("id", "'" + Excerpt.of(id) + "' is not a lowercase kebab-case id such as a100-80gb-sxm");
         }
         return id;
     }
@@ -106,7 +107,7 @@ final class EntryBuilder {
 
     private void requireKnown(String list, String field, Set<String> knownFields) {
         if (!knownFields.contains(field)) {
-            throw fields.error(list, "names '" + field + "', which is not a figure of this entry"
+            throw fields.error(list, "names '" + Excerpt.of(field) + "', which is not a figure of this entry"
                     + llmcap.domain.Suggest.hint(field, knownFields));
         }
     }

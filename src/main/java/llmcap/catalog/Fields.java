@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import llmcap.domain.Excerpt;
 import llmcap.domain.Suggest;
 
 /**
@@ -60,7 +61,7 @@ public final class Fields {
             if (!allowed.contains(e.getKey())) {
                 int line = map.keyLines().getOrDefault(e.getKey(), e.getValue().line());
                 throw new CatalogException(e.getValue().file() + ":" + line + ": " + context
-                        + ": unknown field '" + e.getKey() + "'" + Suggest.hint(e.getKey(), allowed));
+                        + ": unknown field '" + Excerpt.of(e.getKey()) + "'" + Suggest.hint(e.getKey(), allowed));
             }
         }
         return this;

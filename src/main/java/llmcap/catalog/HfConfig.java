@@ -3,17 +3,12 @@ package llmcap.catalog;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,6 +16,9 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import llmcap.domain.Excerpt;
+import llmcap.domain.RegularFile;
+import llmcap.domain.Utf8;
 
 /**
  * A Hugging Face {@code config.json} of a causal language model, read strictly: the layout is
@@ -71,11 +69,14 @@ public final class HfConfig {
         }
     }
 
+    /** Hugging Face configs are a few kilobytes. */
+    private static final long MAX_BYTES = 1 << 20;
     private static final Pattern GSON_WHERE =
             Pattern.compile("(.*?) at line (\\d+) column (\\d+)(?: path (\\S*))?");
 
     private final String display;
     private final JsonObject json;
+    private final HfFields fields;
     private final Layout layout;
     private final String modelType;
     private final String architecture;
@@ -83,22 +84,30 @@ public final class HfConfig {
     private HfConfig(String display, JsonObject json) {
         this.display = display;
         this.json = json;
-        this.modelType = optString("model_type");
+        this.fields = new HfFields(display, json, this::modelType);
+        this.modelType = fields.optString("model_type");
         this.architecture = firstArchitecture();
         this.layout = detect();
     }
 
     /** Reads {@code file}; {@code display} is how messages name it (the path as the user gave it). */
     public static HfConfig read(Path file, String display) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new CatalogException(display + ": not UTF-8 text, so not a config.json");
+            bytes = RegularFile.read(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException(display + ": no such file", e);
+        } catch (RegularFile.Refused e) {
+            if (e.getMessage().startsWith("larger")) {
+                throw new CatalogException(display + ": " + e.getMessage() + "; a config.json this large is not plausible");
+            }
+            throw new UncheckedIOException(display + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(display + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        String text = Utf8.decodeOrNull(bytes);
+        if (text == null) {
+            throw new CatalogException(display + ": not UTF-8 text, so not a config.json");
         }
         return parse(text, display);
     }
@@ -121,7 +130,7 @@ public final class HfConfig {
         }
         if (!root.isJsonObject()) {
             throw new CatalogException(display + ": malformed config.json: expected a JSON object at the top, got "
-                    + kind(root));
+                    + HfFields.kind(root));
         }
         return new HfConfig(display, root.getAsJsonObject());
     }
@@ -136,7 +145,7 @@ public final class HfConfig {
         }
         String reason = m.group(1);
         if (reason.startsWith("Use JsonReader.setStrictness")) {
-            reason = "not strict JSON (comments, unquoted names, single quotes, NaN and trailing text are refused)";
+            reason = "not strict JSON (comments, unquoted names and words, single quotes and trailing text are refused)";
         } else if (reason.startsWith("End of input")) {
             reason = "unexpected end of file";
         }
@@ -157,8 +166,8 @@ public final class HfConfig {
             }
         }
         throw new CatalogException(display + ": unsupported model layout: model_type "
-                + (modelType == null ? "(absent)" : "'" + modelType + "'")
-                + (architecture == null ? "" : ", architectures[0] '" + architecture + "'")
+                + (modelType == null ? "(absent)" : "'" + Excerpt.of(modelType) + "'")
+                + (architecture == null ? "" : ", architectures[0] '" + Excerpt.of(architecture) + "'")
                 + "; import-hf reads " + supportedModelTypes());
     }
 
@@ -194,25 +203,25 @@ public final class HfConfig {
     // --- shape fields -------------------------------------------------------------------------------
 
     public long layers() {
-        return required("num_hidden_layers");
+        return fields.required("num_hidden_layers");
     }
 
     public long hiddenSize() {
-        return required("hidden_size");
+        return fields.required("hidden_size");
     }
 
     public long attentionHeads() {
-        return required("num_attention_heads");
+        return fields.required("num_attention_heads");
     }
 
     /** {@code num_key_value_heads}; absent (or null) means multi-head attention: one KV head per head. */
     public long kvHeads() {
-        return optional("num_key_value_heads").orElse(attentionHeads());
+        return fields.optional("num_key_value_heads").orElse(attentionHeads());
     }
 
     /** {@code head_dim}; absent (or null) means hidden_size / num_attention_heads, which must divide. */
     public long headDim() {
-        OptionalLong d = optional("head_dim");
+        OptionalLong d = fields.optional("head_dim");
         if (d.isPresent()) {
             return d.getAsLong();
         }
@@ -227,105 +236,105 @@ public final class HfConfig {
 
     /** {@code intermediate_size}: the MLP width (per expert for mixtral, of the dense layers for deepseek_v3). */
     public long intermediateSize() {
-        return required("intermediate_size");
+        return fields.required("intermediate_size");
     }
 
     public long vocabSize() {
-        return required("vocab_size");
+        return fields.required("vocab_size");
     }
 
     public long contextLength() {
-        return required("max_position_embeddings");
+        return fields.required("max_position_embeddings");
     }
 
     /** {@code tie_word_embeddings}; absent means false (the default of all supported layouts). */
     public boolean tiedEmbeddings() {
-        return flag("tie_word_embeddings", false);
+        return fields.flag("tie_word_embeddings", false);
     }
 
     /** Biases on the q, k and v projections: always for qwen2, {@code attention_bias} for llama and deepseek_v3. */
     public boolean qkvBias() {
         return switch (layout) {
             case QWEN2 -> true;
-            case LLAMA, DEEPSEEK_V3 -> flag("attention_bias", false);
+            case LLAMA, DEEPSEEK_V3 -> fields.flag("attention_bias", false);
             case MISTRAL, MIXTRAL -> false;
         };
     }
 
     /** A bias on the output projection: llama and deepseek_v3 with {@code attention_bias}; never for qwen2. */
     public boolean outputBias() {
-        return (layout == Layout.LLAMA || layout == Layout.DEEPSEEK_V3) && flag("attention_bias", false);
+        return (layout == Layout.LLAMA || layout == Layout.DEEPSEEK_V3) && fields.flag("attention_bias", false);
     }
 
     /** Biases in the MLP (gate, up, down): llama with {@code mlp_bias}. */
     public boolean mlpBias() {
-        return layout == Layout.LLAMA && flag("mlp_bias", false);
+        return layout == Layout.LLAMA && fields.flag("mlp_bias", false);
     }
 
     /** Routed experts per MoE layer ({@code num_local_experts} or {@code n_routed_experts}); 0 for dense layouts. */
     public long experts() {
         return switch (layout) {
-            case MIXTRAL -> required("num_local_experts");
-            case DEEPSEEK_V3 -> required("n_routed_experts");
+            case MIXTRAL -> fields.required("num_local_experts");
+            case DEEPSEEK_V3 -> fields.required("n_routed_experts");
             default -> 0;
         };
     }
 
     /** Routed experts each token uses ({@code num_experts_per_tok}); 0 for dense layouts. */
     public long expertsPerToken() {
-        return layout.moe() ? required("num_experts_per_tok") : 0;
+        return layout.moe() ? fields.required("num_experts_per_tok") : 0;
     }
 
     /** deepseek_v3: always-used shared experts per MoE layer ({@code n_shared_experts}, absent: 0). */
     public long sharedExperts() {
-        return optional("n_shared_experts").orElse(0);
+        return fields.optional("n_shared_experts").orElse(0);
     }
 
     /** deepseek_v3: width of each routed and shared expert. */
     public long moeIntermediateSize() {
-        return required("moe_intermediate_size");
+        return fields.required("moe_intermediate_size");
     }
 
     /** deepseek_v3: the first this many layers are dense ({@code first_k_dense_replace}, absent: 0). */
     public long firstDenseLayers() {
-        return optionalZero("first_k_dense_replace");
+        return fields.optionalZero("first_k_dense_replace");
     }
 
     /** deepseek_v3: a layer past the dense ones is MoE when its index is a multiple of this (absent: 1). */
     public long moeLayerFrequency() {
-        return optional("moe_layer_freq").orElse(1);
+        return fields.optional("moe_layer_freq").orElse(1);
     }
 
     /** deepseek_v3: the query compression rank; empty when {@code q_lora_rank} is null (plain q_proj). */
     public OptionalLong qLoraRank() {
-        return optional("q_lora_rank");
+        return fields.optional("q_lora_rank");
     }
 
     public long kvLoraRank() {
-        return required("kv_lora_rank");
+        return fields.required("kv_lora_rank");
     }
 
     public long qkRopeHeadDim() {
-        return required("qk_rope_head_dim");
+        return fields.required("qk_rope_head_dim");
     }
 
     public long qkNopeHeadDim() {
-        return required("qk_nope_head_dim");
+        return fields.required("qk_nope_head_dim");
     }
 
     public long vHeadDim() {
-        return required("v_head_dim");
+        return fields.required("v_head_dim");
     }
 
     /** deepseek_v3: the router has a per-expert score correction bias ({@code topk_method} noaux_tc, the default). */
     public boolean routerScoreBias() {
-        String m = optString("topk_method");
+        String m = fields.optString("topk_method");
         return m == null || m.equals("noaux_tc");
     }
 
     /** deepseek_v3: multi-token-prediction layers shipped in the checkpoint, not part of the model ({@code num_nextn_predict_layers}). */
     public long mtpLayers() {
-        return optionalZero("num_nextn_predict_layers");
+        return fields.optionalZero("num_nextn_predict_layers");
     }
 
     /**
@@ -333,113 +342,27 @@ public final class HfConfig {
      * not switched off by {@code use_sliding_window: false} (Qwen2 ships a window it does not use).
      */
     public OptionalLong slidingWindow() {
-        if (!flag("use_sliding_window", true)) {
+        if (!fields.flag("use_sliding_window", true)) {
             return OptionalLong.empty();
         }
-        return optional("sliding_window");
+        return fields.optional("sliding_window");
     }
 
     /** A total parameter count stated by the config ({@code num_parameters}), which few configs give. */
     public OptionalLong statedParams() {
-        return optional("num_parameters");
+        return fields.optionalCount("num_parameters");
     }
 
     // --- typed access ---------------------------------------------------------------------------------
 
-    private long required(String key) {
-        JsonElement e = json.get(key);
-        if (e == null || e.isJsonNull()) {
-            throw new CatalogException(display + ": missing required field '" + key + "' (model_type '"
-                    + modelType() + "')");
-        }
-        return positive(key, e);
+    /** The shape field with the largest value: the one to name when the parameter count overflows. */
+    public String largestShapeField() {
+        return fields.largestShapeField();
     }
 
-    private OptionalLong optional(String key) {
-        JsonElement e = json.get(key);
-        if (e == null || e.isJsonNull()) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(positive(key, e));
-    }
-
-    /** An optional count that may be 0 (first_k_dense_replace, num_nextn_predict_layers). */
-    private long optionalZero(String key) {
-        JsonElement e = json.get(key);
-        if (e == null || e.isJsonNull()) {
-            return 0;
-        }
-        long v = integer(key, e);
-        if (v < 0) {
-            throw badField(key, "must not be negative, got " + v);
-        }
-        return v;
-    }
-
-    private long positive(String key, JsonElement e) {
-        long v = integer(key, e);
-        if (v <= 0) {
-            throw badField(key, "must be greater than zero, got " + v);
-        }
-        return v;
-    }
-
-    private long integer(String key, JsonElement e) {
-        if (!(e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber())) {
-            throw badField(key, "expected a whole number, got " + kind(e));
-        }
-        BigDecimal d = e.getAsJsonPrimitive().getAsBigDecimal();
-        try {
-            return d.stripTrailingZeros().longValueExact();
-        } catch (ArithmeticException x) {
-            throw badField(key, "expected a whole number, got " + e);
-        }
-    }
-
-    private boolean flag(String key, boolean absent) {
-        JsonElement e = json.get(key);
-        if (e == null || e.isJsonNull()) {
-            return absent;
-        }
-        if (!(e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean())) {
-            throw badField(key, "expected true or false, got " + kind(e));
-        }
-        return e.getAsBoolean();
-    }
-
-    private String optString(String key) {
-        JsonElement e = json.get(key);
-        if (e == null || e.isJsonNull()) {
-            return null;
-        }
-        if (!(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString())) {
-            throw badField(key, "expected text, got " + kind(e));
-        }
-        return e.getAsString();
-    }
-
-    private CatalogException badField(String key, String problem) {
-        return new CatalogException(display + ": field '" + key + "': " + problem);
-    }
-
-    private static String kind(JsonElement e) {
-        if (e.isJsonObject()) {
-            return "an object";
-        }
-        if (e.isJsonArray()) {
-            return "a list";
-        }
-        if (e.isJsonNull()) {
-            return "null";
-        }
-        JsonPrimitive p = e.getAsJsonPrimitive();
-        if (p.isBoolean()) {
-            return p.getAsBoolean() ? "true" : "false";
-        }
-        if (p.isString()) {
-            return "text " + p;
-        }
-        return "the number " + p;
+    /** A field's value as the config writes it, shortened for a message. */
+    public String written(String key) {
+        return fields.written(key);
     }
 
     /** Every model_type import-hf reads, for messages and --help. */

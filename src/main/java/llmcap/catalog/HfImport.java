@@ -77,7 +77,18 @@ public final class HfImport {
         for (Map.Entry<String, Long> e : architecture(c).entrySet()) {
             out.append("      ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
         }
-        return out.toString();
+        return loadable(out.toString(), c);
+    }
+
+    /** The entry, once llmcap's own loader has read it back: import-hf never prints what the catalog then refuses. */
+    private static String loadable(String entry, HfConfig c) {
+        try {
+            ModelLoader.load(Yaml.parse("models:\n" + entry, "the imported entry"));
+        } catch (CatalogException e) {
+            throw new CatalogException(c.display() + ": import-hf made an entry llmcap's own loader refuses, so it"
+                    + " prints none (a bug in llmcap): " + e.getMessage());
+        }
+        return entry;
     }
 
     /** The architecture block, in the catalog's field order; MLA models leave out kv_heads, head_dim and ffn_size. */
@@ -155,7 +166,14 @@ public final class HfImport {
         return PLAIN.matcher(text).matches() && !YAML_WORDS.matcher(text).matches() ? text : quoted(text);
     }
 
-    /** A YAML double-quoted scalar. */
+    /** Whether the surrogate at {@code i} is half of a well-formed pair. */
+    private static boolean pair(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+    }
+
+    /** A YAML double-quoted scalar that llmcap's loader reads back as {@code text}: every character outside YAML's printable set escaped. */
     static String quoted(String text) {
         StringBuilder b = new StringBuilder("\"");
         for (int i = 0; i < text.length(); i++) {
@@ -167,8 +185,12 @@ public final class HfImport {
                 case '\t' -> b.append("\\t");
                 case '\r' -> b.append("\\r");
                 default -> {
-                    if (ch < 0x20 || ch == 0x7f) {
+                    if (ch < 0x20 || ch >= 0x7f && ch <= 0x9f) { // C0, DEL, C1 (NEL too): not printable YAML
                         b.append(String.format(Locale.ROOT, "\\x%02x", (int) ch));
+                    } else if (ch == 0xfeff || ch == 0xfffe || ch == 0xffff) { // BOM and non-characters
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+                    } else if (Character.isSurrogate(ch) && !pair(text, i)) {
+                        b.append("\\ufffd"); // half a character cannot be written as UTF-8
                     } else {
                         b.append(ch);
                     }

@@ -1,6 +1,7 @@
 package llmcap.catalog;
 
 import java.util.regex.Pattern;
+import llmcap.domain.Excerpt;
 
 /**
  * Reads the numbers users write in YAML. SnakeYAML follows YAML 1.1, which reads {@code 87.6e6} as a
@@ -20,11 +21,11 @@ public final class Numbers {
     public static double parse(String text) {
         String t = text.strip();
         if (!NUMBER.matcher(t).matches() || t.contains("__") || t.endsWith("_")) {
-            throw new NumberFormatException("expected a number, got '" + text + "'");
+            throw new NumberFormatException("expected a number, got '" + Excerpt.of(text) + "'");
         }
         double v = Double.parseDouble(t.replace("_", ""));
         if (!Double.isFinite(v)) {
-            throw new NumberFormatException("'" + text + "' is out of range");
+            throw new NumberFormatException("'" + Excerpt.of(text) + "' is out of range");
         }
         return v;
     }

@@ -54,12 +54,12 @@ public final class ParamCount {
 
     /** Token embedding table: one row of width h per vocabulary entry. */
     public static long embeddings(long vocab, long hidden) {
-        return vocab * hidden;
+        return mul(vocab, hidden);
     }
 
     /** Output projection to the vocabulary (lm_head, V x h); none when it shares the embedding table. */
     public static long lmHead(long vocab, long hidden, boolean tied) {
-        return tied ? 0 : vocab * hidden;
+        return tied ? 0 : mul(vocab, hidden);
     }
 
     /**
@@ -67,14 +67,14 @@ public final class ParamCount {
      * each, o_proj (heads*hd) x h; plus a bias of each output width where the layout has one.
      */
     public static long attention(long hidden, long heads, long kvHeads, long headDim, boolean qkvBias, boolean oBias) {
-        long q = heads * headDim;
-        long kv = kvHeads * headDim;
-        long weights = hidden * q          // q_proj
-                + 2 * hidden * kv          // k_proj, v_proj
-                + q * hidden;              // o_proj
-        long biases = (qkvBias ? q + 2 * kv : 0)  // q, k, v biases (Qwen2; Llama with attention_bias)
-                + (oBias ? hidden : 0);           // o_proj bias (Llama with attention_bias)
-        return weights + biases;
+        long q = mul(heads, headDim);
+        long kv = mul(kvHeads, headDim);
+        long weights = sum(mul(hidden, q),        // q_proj
+                mul(2, hidden, kv),               // k_proj, v_proj
+                mul(q, hidden));                  // o_proj
+        long biases = sum(qkvBias ? sum(q, mul(2, kv)) : 0,  // q, k, v biases (Qwen2; Llama with attention_bias)
+                oBias ? hidden : 0);                          // o_proj bias (Llama with attention_bias)
+        return sum(weights, biases);
     }
 
     /**
@@ -85,37 +85,37 @@ public final class ParamCount {
      */
     public static long latentAttention(long hidden, long heads, long qLoraRank, long kvLoraRank, long nopeDim,
                                        long ropeDim, long vDim, boolean bias) {
-        long qkHead = nopeDim + ropeDim;
+        long qkHead = sum(nopeDim, ropeDim);
         long q = qLoraRank == 0
-                ? hidden * heads * qkHead                      // q_proj: h x heads*(nope+rope)
-                : hidden * qLoraRank                           // q_a_proj: h x q_lora_rank
-                + qLoraRank                                    // q_a_layernorm (RMSNorm weight)
-                + qLoraRank * heads * qkHead;                  // q_b_proj: q_lora_rank x heads*(nope+rope)
-        long kv = hidden * (kvLoraRank + ropeDim)              // kv_a_proj_with_mqa: h x (kv_lora_rank + rope)
-                + kvLoraRank                                   // kv_a_layernorm (RMSNorm weight)
-                + kvLoraRank * heads * (nopeDim + vDim);       // kv_b_proj: kv_lora_rank x heads*(nope+v)
-        long o = heads * vDim * hidden;                        // o_proj: heads*v x h
+                ? mul(hidden, heads, qkHead)                   // q_proj: h x heads*(nope+rope)
+                : sum(mul(hidden, qLoraRank),                  // q_a_proj: h x q_lora_rank
+                        qLoraRank,                             // q_a_layernorm (RMSNorm weight)
+                        mul(qLoraRank, heads, qkHead));        // q_b_proj: q_lora_rank x heads*(nope+rope)
+        long kv = sum(mul(hidden, sum(kvLoraRank, ropeDim)),   // kv_a_proj_with_mqa: h x (kv_lora_rank + rope)
+                kvLoraRank,                                    // kv_a_layernorm (RMSNorm weight)
+                mul(kvLoraRank, heads, sum(nopeDim, vDim)));   // kv_b_proj: kv_lora_rank x heads*(nope+v)
+        long o = mul(heads, vDim, hidden);                     // o_proj: heads*v x h
         long biases = bias
-                ? (qLoraRank == 0 ? 0 : qLoraRank)             // q_a_proj bias (q_proj has none)
-                + kvLoraRank + ropeDim                         // kv_a_proj_with_mqa bias
-                + hidden                                       // o_proj bias
+                ? sum(qLoraRank,                               // q_a_proj bias (q_proj has none: rank 0)
+                        kvLoraRank, ropeDim,                   // kv_a_proj_with_mqa bias
+                        hidden)                                // o_proj bias
                 : 0;
-        return q + kv + o + biases;
+        return sum(q, kv, o, biases);
     }
 
     /** SwiGLU MLP: gate_proj and up_proj h x ffn, down_proj ffn x h; biases (ffn, ffn, h) if any. */
     public static long swiGlu(long hidden, long ffn, boolean bias) {
-        return 3 * hidden * ffn + (bias ? 2 * ffn + hidden : 0);
+        return sum(mul(3, hidden, ffn), bias ? sum(mul(2, ffn), hidden) : 0);
     }
 
     /** MoE router: a linear h x experts, plus a per-expert score correction bias (DeepSeek-V3 noaux_tc). */
     public static long router(long hidden, long experts, boolean scoreBias) {
-        return hidden * experts + (scoreBias ? experts : 0);
+        return sum(mul(hidden, experts), scoreBias ? experts : 0);
     }
 
     /** RMSNorm weights of one layer: before attention and before the MLP, h each. */
     public static long layerNorms(long hidden) {
-        return 2 * hidden;
+        return mul(2, hidden);
     }
 
     /** The final RMSNorm before lm_head. */
@@ -125,8 +125,21 @@ public final class ParamCount {
 
     // --- whole models -------------------------------------------------------------------------------
 
-    /** The count for a config, per its layout. */
+    /**
+     * The count for a config, per its layout. Every product and sum is exact: a count beyond 2^63 - 1
+     * is refused naming the config's largest shape field, never wrapped around to a negative number.
+     */
     public static Count of(HfConfig c) {
+        try {
+            return count(c);
+        } catch (ArithmeticException e) {
+            String field = c.largestShapeField();
+            throw new CatalogException(c.display() + ": field '" + field + "' is " + c.written(field) + ": with the"
+                    + " other fields that makes more parameters than 2^63 - 1, the most llmcap can count");
+        }
+    }
+
+    private static Count count(HfConfig c) {
         long h = c.hiddenSize();
         long v = c.vocabSize();
         long layers = c.layers();
@@ -135,18 +148,16 @@ public final class ParamCount {
         parts.add(new Part("embeddings", 1, emb, emb));
         switch (c.layout()) {
             case LLAMA, MISTRAL, QWEN2 -> {
-                long layer = attention(h, c.attentionHeads(), c.kvHeads(), c.headDim(), c.qkvBias(), c.outputBias())
-                        + swiGlu(h, c.intermediateSize(), c.mlpBias())
-                        + layerNorms(h);
+                long layer = sum(attention(h, c.attentionHeads(), c.kvHeads(), c.headDim(), c.qkvBias(), c.outputBias()),
+                        swiGlu(h, c.intermediateSize(), c.mlpBias()), layerNorms(h));
                 parts.add(new Part("layers", layers, layer, layer));
             }
             case MIXTRAL -> {
-                long shared = attention(h, c.attentionHeads(), c.kvHeads(), c.headDim(), false, false)
-                        + router(h, c.experts(), false)
-                        + layerNorms(h);
+                long shared = sum(attention(h, c.attentionHeads(), c.kvHeads(), c.headDim(), false, false),
+                        router(h, c.experts(), false), layerNorms(h));
                 long expert = swiGlu(h, c.intermediateSize(), false);
-                parts.add(new Part("layers", layers, shared + c.experts() * expert,
-                        shared + c.expertsPerToken() * expert));
+                parts.add(new Part("layers", layers, sum(shared, mul(c.experts(), expert)),
+                        sum(shared, mul(c.expertsPerToken(), expert))));
             }
             case DEEPSEEK_V3 -> deepseek(c, parts);
         }
@@ -169,29 +180,47 @@ public final class ParamCount {
         long h = c.hiddenSize();
         long attn = latentAttention(h, c.attentionHeads(), c.qLoraRank().orElse(0), c.kvLoraRank(),
                 c.qkNopeHeadDim(), c.qkRopeHeadDim(), c.vHeadDim(), c.qkvBias());
-        long common = attn + layerNorms(h);
-        long dense = common + swiGlu(h, c.intermediateSize(), false);
+        long common = sum(attn, layerNorms(h));
+        long dense = sum(common, swiGlu(h, c.intermediateSize(), false));
         long expert = swiGlu(h, c.moeIntermediateSize(), false);
-        long always = common
-                + router(h, c.experts(), c.routerScoreBias())      // gate weight (+ e_score_correction_bias)
-                + c.sharedExperts() * expert;                     // shared experts, used by every token
-        long moe = always + c.experts() * expert;
-        long moeActive = always + c.expertsPerToken() * expert;
-        long denseLayers = 0;
-        long moeLayers = 0;
-        for (long i = 0; i < c.layers(); i++) {
-            if (i >= c.firstDenseLayers() && i % c.moeLayerFrequency() == 0) {
-                moeLayers++;
-            } else {
-                denseLayers++;
-            }
-        }
+        long always = sum(common,
+                router(h, c.experts(), c.routerScoreBias()),    // gate weight (+ e_score_correction_bias)
+                mul(c.sharedExperts(), expert));                // shared experts, used by every token
+        long moe = sum(always, mul(c.experts(), expert));
+        long moeActive = sum(always, mul(c.expertsPerToken(), expert));
+        long moeLayers = moeLayers(c.layers(), c.firstDenseLayers(), c.moeLayerFrequency());
+        long denseLayers = c.layers() - moeLayers;
         if (denseLayers > 0) {
             parts.add(new Part("dense layers", denseLayers, dense, dense));
         }
         if (moeLayers > 0) {
             parts.add(new Part("MoE layers", moeLayers, moe, moeActive));
         }
+    }
+
+    /**
+     * Layers {@code i} in [0, layers) with {@code i >= firstDense} and {@code i % frequency == 0}: the
+     * multiples of {@code frequency} from the first one at or past {@code firstDense}, counted, not listed.
+     */
+    static long moeLayers(long layers, long firstDense, long frequency) {
+        long first = (firstDense + frequency - 1) / frequency * frequency;
+        return first >= layers ? 0 : (layers - 1 - first) / frequency + 1;
+    }
+
+    private static long mul(long... factors) {
+        long out = 1;
+        for (long f : factors) {
+            out = Math.multiplyExact(out, f);
+        }
+        return out;
+    }
+
+    private static long sum(long... terms) {
+        long out = 0;
+        for (long t : terms) {
+            out = Math.addExact(out, t);
+        }
+        return out;
     }
 
     /** 6738415616 -> "6,738,415,616". */

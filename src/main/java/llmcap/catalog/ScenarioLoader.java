@@ -3,6 +3,7 @@ package llmcap.catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import llmcap.domain.Excerpt;
 import llmcap.domain.Quantity;
 import llmcap.domain.Unit;
 
@@ -50,7 +51,7 @@ public final class ScenarioLoader {
                 Fields v = block.map(name, ctx + ": " + key + "." + name).allowOnly(VALUE);
                 String unit = v.optText("unit").orElse(null);
                 if (unit != null && !Unit.isKnown(unit)) {
-                    throw v.error("unit", "unknown unit '" + unit + "' (known: " + Unit.symbols() + ")");
+                    throw v.error("unit", "unknown unit '" + Excerpt.of(unit) + "' (known: " + Unit.symbols() + ")");
                 }
                 java.util.Optional<Distribution> dist = distribution(v);
                 String text = dist.map(d -> Numbers.format(d.central())).orElseGet(() -> v.text("value"));
@@ -77,7 +78,8 @@ public final class ScenarioLoader {
         try {
             kind = Distribution.Kind.valueOf(kindText);
         } catch (IllegalArgumentException e) {
-            throw v.error("distribution", "'" + kindText + "' is not one of uniform, triangular, lognormal");
+            throw v.error("distribution", "'" + Excerpt.of(kindText)
+                    + "' is not one of uniform, triangular, lognormal");
         }
         double low = v.number("low");
         double high = v.number("high");
@@ -98,6 +100,10 @@ public final class ScenarioLoader {
         if (kind == Distribution.Kind.lognormal && !(low > 0)) {
             throw v.error("low", "a lognormal range needs low > 0");
         }
+        if (low < 0) { // every value the range can take must be one a plain value could be
+            throw v.error("low", "the range's low end " + ((YNode.Scalar) v.node("low")).text().strip()
+                    + " is negative; every input of llmcap is zero or more");
+        }
         return java.util.Optional.of(new Distribution(kind, low, mode, high));
     }
 
@@ -110,7 +116,7 @@ public final class ScenarioLoader {
             Fields p = new Fields(node, ctx + ": published figure").allowOnly(FIGURE);
             String q = p.text("quantity");
             if (!Quantity.isValidName(q)) {
-                throw p.error("quantity", "'" + q + "' is not a dotted quantity name");
+                throw p.error("quantity", "'" + Excerpt.of(q) + "' is not a dotted quantity name");
             }
             out.add(new Scenario.PublishedFigure(p.text("figure"), q, p.positive("value"), p.text("label"),
                     p.optText("note").orElse(""), node.line()));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Stream;
+import llmcap.domain.Excerpt;
 import llmcap.domain.Quantity;
 
 /** Reads {@code catalog/validation/*.yaml}, one published run or figure per file. */
@@ -95,7 +96,7 @@ public final class ValidationLoader {
             }
             String sid = f.text("scenario");
             if (!catalog.scenarios().containsKey(sid)) {
-                throw f.error("scenario", "'" + sid + "' is not in the catalog"
+                throw f.error("scenario", "'" + Excerpt.of(sid) + "' is not in the catalog"
                         + llmcap.domain.Suggest.hint(sid, catalog.scenarios().keySet()));
             }
             return catalog.scenarios().get(sid);
@@ -104,7 +105,8 @@ public final class ValidationLoader {
             String v = f.text(k);
             Map<String, Entry> known = k.equals("model") ? catalog.models() : catalog.gpus();
             if (!known.containsKey(v)) {
-                throw f.error(k, "'" + v + "' is not in the catalog" + llmcap.domain.Suggest.hint(v, known.keySet()));
+                throw f.error(k, "'" + Excerpt.of(v) + "' is not in the catalog"
+                        + llmcap.domain.Suggest.hint(v, known.keySet()));
             }
         }
         return new Scenario(id, f.text("title"), f.file(), source, f.text("model"), f.text("gpu"), Optional.empty(),
@@ -114,7 +116,7 @@ public final class ValidationLoader {
     private static String name(Fields c, String key) {
         String q = c.text(key);
         if (!Quantity.isValidName(q)) {
-            throw c.error(key, "'" + q + "' is not a dotted quantity name");
+            throw c.error(key, "'" + Excerpt.of(q) + "' is not a dotted quantity name");
         }
         return q;
     }

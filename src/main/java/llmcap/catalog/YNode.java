@@ -2,6 +2,7 @@ package llmcap.catalog;
 
 import java.util.List;
 import java.util.Map;
+import llmcap.domain.Excerpt;
 
 /** A YAML node that remembers its file and line. */
 public sealed interface YNode {
@@ -18,7 +19,7 @@ public sealed interface YNode {
     /** What this node is, for type errors: "a number or text", "a list", "a mapping". */
     default String kind() {
         if (this instanceof Scalar s) {
-            return s.isNull() ? "nothing (null)" : "'" + s.text() + "'";
+            return s.isNull() ? "nothing (null)" : "'" + Excerpt.of(s.text()) + "'";
         }
         return this instanceof Sequence ? "a list" : "a mapping";
     }

@@ -2,13 +2,14 @@ package llmcap.catalog;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import llmcap.domain.Excerpt;
+import llmcap.domain.RegularFile;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
@@ -39,16 +40,15 @@ public final class Yaml {
     public static YNode read(Path file, String display) {
         String text;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new CatalogException(display + ": file is larger than " + MAX_BYTES / (1024 * 1024)
-                        + " MiB; a catalog file this large is not plausible");
-            }
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = RegularFile.read(file, MAX_BYTES);
             text = llmcap.domain.Utf8.decodeOrNull(bytes);
             if (text == null) {
                 throw new CatalogException(display + ":" + llmcap.domain.Utf8.firstBadLine(bytes)
                         + ": not valid UTF-8 text (save the file as UTF-8)");
             }
+        } catch (RegularFile.Refused e) {
+            throw new CatalogException(display + ": " + e.getMessage() + (e.getMessage().startsWith("larger")
+                    ? "; a catalog file this large is not plausible" : ""));
         } catch (IOException e) {
             throw new CatalogException(display + ": cannot read (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")");
@@ -83,7 +83,7 @@ public final class Yaml {
         if (root == null) {
             throw new CatalogException(display + ": file is empty");
         }
-        return convert(root, display, new int[] {0}, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return convert(root, display, new Budget(), java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
     }
 
     private static int[] lineColumn(String text, int position) {
@@ -100,10 +100,21 @@ public final class Yaml {
         return new int[] {line, column};
     }
 
+    /**
+     * Counts the nodes that aliases repeat: a node reached a second time is an alias's copy. The file's
+     * own nodes are bounded by its size; only copies can multiply (the "billion laughs").
+     */
+    private static final class Budget {
+        static final int MAX_REPEATED = 200_000;
+        final java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        int repeated;
+    }
+
     /** {@code path}: the nodes from the root to here, so an alias to one of its own ancestors is caught. */
-    private static YNode convert(Node node, String display, int[] budget, java.util.Set<Node> path) {
-        if (++budget[0] > 200_000) {
-            throw new CatalogException(display + ": too many YAML nodes (alias expansion?)");
+    private static YNode convert(Node node, String display, Budget budget, java.util.Set<Node> path) {
+        if (!budget.seen.add(node) && ++budget.repeated > Budget.MAX_REPEATED) {
+            throw new CatalogException(display + ": YAML aliases repeat more than " + Budget.MAX_REPEATED
+                    + " nodes (an alias bomb?)");
         }
         int line = node.getStartMark().getLine() + 1;
         if (!path.add(node)) {
@@ -116,7 +127,7 @@ public final class Yaml {
         }
     }
 
-    private static YNode convertNode(Node node, String display, int[] budget, java.util.Set<Node> path, int line) {
+    private static YNode convertNode(Node node, String display, Budget budget, java.util.Set<Node> path, int line) {
         if (!ALLOWED_TAGS.contains(node.getTag())) {
             throw new CatalogException(display + ":" + line + ": YAML tag " + node.getTag()
                     + " is not allowed: catalog files are data and never construct objects");
@@ -142,7 +153,8 @@ public final class Yaml {
             }
             int keyLine = key.getStartMark().getLine() + 1;
             if (fields.containsKey(key.getValue())) {
-                throw new CatalogException(display + ":" + keyLine + ": duplicate key '" + key.getValue() + "'");
+                throw new CatalogException(display + ":" + keyLine + ": duplicate key '"
+                        + Excerpt.of(key.getValue()) + "'");
             }
             fields.put(key.getValue(), convert(t.getValueNode(), display, budget, path));
             keyLines.put(key.getValue(), keyLine);

@@ -66,7 +66,7 @@ final class CompareCommand implements Callable<Integer> {
         CompareResult r = new Compare(w).run(w.scenario(selection.scenario()), models, gpus, selection.sets(),
                 outputs.isEmpty() ? Compare.DEFAULT_OUTPUTS : outputs);
         String text = report.format == Format.html ? HtmlReport.compare(r) : WhatIfReport.compare(r, report.format);
-        out.emit(spec.commandLine().getOut(), pw -> pw.print(text));
+        out.emit(spec.commandLine().getOut(), w, pw -> pw.print(text));
         return ExitCode.OK;
     }
 }

@@ -72,7 +72,7 @@ final class EstimateCommand implements Callable<Integer> {
             r.notes().stream().filter(n -> n.startsWith("--set")).forEach(n -> spec.commandLine().getErr()
                     .println("llmcap: warning: " + n));
         }
-        out.emit(spec.commandLine().getOut(), pw -> pw.print(text));
+        out.emit(spec.commandLine().getOut(), w, pw -> pw.print(text));
         if (timings) {
             TimingsReport.print(t, spec.commandLine().getErr());
         }

@@ -6,6 +6,7 @@ import llmcap.app.Result;
 import llmcap.app.Timings;
 import llmcap.app.UsageException;
 import llmcap.app.Workspace;
+import llmcap.domain.Excerpt;
 import llmcap.domain.Suggest;
 import llmcap.report.ExplainTree;
 import picocli.CommandLine.Command;
@@ -38,7 +39,8 @@ final class ExplainCommand implements Callable<Integer> {
         Result r = w.estimate(what.selection());
         for (String name : names) {
             if (r.estimate().get(name).isEmpty()) {
-                throw new UsageException(w.whyMissing(r, name).orElse("no quantity '" + name + "' in this estimate"
+                throw new UsageException(w.whyMissing(r, name).orElse("no quantity '" + Excerpt.of(name)
+                        + "' in this estimate"
                         + Suggest.hint(name, r.estimate().names()) + "; `llmcap estimate` lists them all"));
             }
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import llmcap.app.UsageException;
 import llmcap.catalog.HfConfig;
 import llmcap.catalog.HfImport;
+import llmcap.domain.Excerpt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,7 +55,8 @@ final class ImportHfCommand implements Callable<Integer> {
 
     private static String checkedId(String given) {
         if (!HfImport.validId(given)) {
-            throw new UsageException("--id '" + given + "': not a lowercase kebab-case id such as llama-2-7b-hf"
+            throw new UsageException("--id '" + Excerpt.of(given)
+                    + "': not a lowercase kebab-case id such as llama-2-7b-hf"
                     + " (letters, digits, '-' and '.')");
         }
         return given;
@@ -63,7 +65,8 @@ final class ImportHfCommand implements Callable<Integer> {
     private static String derivedId(String folder) {
         String derived = HfImport.idFromFolder(folder);
         if (derived.isEmpty()) {
-            throw new UsageException("cannot derive an id from the folder name '" + folder + "'; give --id");
+            throw new UsageException("cannot derive an id from the folder name '" + Excerpt.of(folder)
+                    + "'; give --id");
         }
         return derived;
     }

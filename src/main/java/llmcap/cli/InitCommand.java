@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code llmcap init DIR}: editable copies of the bundled rules and catalog, for use outside the repository. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Write editable copies of the bundled rules/ and catalog/ into DIR.",
+        description = {"Write editable copies of the bundled rules/ and catalog/ into DIR, and trust DIR/rules.",
             "Run llmcap from DIR (or pass --rules DIR/rules --catalog DIR/catalog) to use them."})
 final class InitCommand implements Callable<Integer> {
 
@@ -43,6 +43,8 @@ final class InitCommand implements Callable<Integer> {
         for (String name : List.of("rules", "catalog")) {
             files += copy(Locations.bundled(name), dir.resolve(name));
         }
+        // The rules were written from llmcap's own: the folder is trusted, so running llmcap from DIR uses them.
+        llmcap.app.Trust.fromEnvironment().add(dir.resolve("rules"));
         spec.commandLine().getOut().printf("wrote %d files into %s/rules and %s/catalog%n", files, dir, dir);
         return ExitCode.OK;
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
             "With no command, runs `estimate` on the default scenario (the article's ChatGPT estimate)."},
         subcommands = {EstimateCommand.class, ExplainCommand.class, ValidateCommand.class, CompareCommand.class,
             SweepCommand.class, SensitivityCommand.class, CatalogCommand.class,
-            RulesCommand.class, InitCommand.class, ServeCommand.class},
+            RulesCommand.class, InitCommand.class, TrustCommand.class, ServeCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 validate found a figure outside its tolerance, 2 usage,",
             "3 bad catalog or scenario, 4 bad rules, 5 I/O, 70 internal error."})
 public final class LlmcapCommand implements Runnable {

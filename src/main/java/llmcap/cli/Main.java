@@ -1,5 +1,8 @@
 package llmcap.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +18,36 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // Not System.out: a PrintStream swallows write errors (a full disk, a closed pipe).
+        PrintWriter out = stdout(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        llmcap.engine.Engine.whenStuck(message -> { // an action past the time limit that nothing could stop
+            err.println(message);
+            err.flush();
+            System.exit(ExitCode.RULES);
+        });
         System.exit(run(out, err, args));
+    }
+
+    /**
+     * The writer commands print their output to, over the process's standard output: a failed write
+     * throws (and ends the run with exit 5) instead of being ignored as PrintWriter would.
+     */
+    public static PrintWriter stdout(OutputStream stream) {
+        return new PrintWriter(new FailFastWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
+                "cannot write to stdout"), true);
     }
 
     /** Runs a command with the given writers; what tests call in-process. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = commandLine(out, err);
-        int code = cl.execute(withDefaultCommand(args));
-        out.flush();
+        int code;
+        try {
+            code = cl.execute(withDefaultCommand(args));
+            out.flush();
+        } catch (RuntimeException | Error e) { // what picocli lets through: help printed to a failing stdout, errors
+            code = Failures.report(e, err);
+        }
         err.flush();
         return code;
     }
@@ -47,6 +70,14 @@ public final class Main {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new Failures());
+        // Help and version text are printed outside the commands: a failing stdout is reported there too.
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (FailFastWriter.Failure e) {
+                return Failures.report(e, err);
+            }
+        });
         cl.setParameterExceptionHandler(new UsageErrors());
         return cl;
     }

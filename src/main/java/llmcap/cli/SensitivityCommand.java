@@ -6,6 +6,7 @@ import llmcap.app.SensitivityResult;
 import llmcap.app.Timings;
 import llmcap.app.UsageException;
 import llmcap.app.Workspace;
+import llmcap.domain.Excerpt;
 import llmcap.report.Format;
 import llmcap.report.HtmlReport;
 import llmcap.report.WhatIfReport;
@@ -50,7 +51,7 @@ final class SensitivityCommand implements Callable<Integer> {
         SensitivityResult r = new Sensitivity(w).run(w.scenario(selection.scenario()), selection.model(),
                 selection.gpu(), selection.sets(), output, fraction(swing));
         String text = report.format == Format.html ? HtmlReport.sensitivity(r) : WhatIfReport.sensitivity(r, report.format);
-        out.emit(spec.commandLine().getOut(), pw -> pw.print(text));
+        out.emit(spec.commandLine().getOut(), w, pw -> pw.print(text));
         return ExitCode.OK;
     }
 
@@ -59,7 +60,8 @@ final class SensitivityCommand implements Callable<Integer> {
         try {
             return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).strip()) / 100 : Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new UsageException("--swing '" + s + "': expected a percentage such as 20% or a fraction such as 0.2");
+            throw new UsageException("--swing '" + Excerpt.of(s)
+                    + "': expected a percentage such as 20% or a fraction such as 0.2");
         }
     }
 }

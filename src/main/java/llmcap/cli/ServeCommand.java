@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         Workspace w = sources.workspace(new Timings());
-        Live live = new Live(new SnapshotLoader(w.rulesFolder(), w.catalogFolder()));
+        Live live = new Live(new SnapshotLoader(w.rulesFolder(), w.catalogFolder(), w.ruleTimeout()));
         if (!llmcap.serve.Server.isLoopback(host)) {
             err.println("llmcap: warning: listening on " + host + ", which other machines may reach; llmcap serve has no"
                     + " authentication and runs rules on request: use it on trusted networks only");

@@ -59,7 +59,7 @@ final class SweepCommand implements Callable<Integer> {
                 dims, outputs.isEmpty() ? Sweep.DEFAULT_OUTPUTS : outputs);
         List<String> units = sweep.outputs().stream().map(o -> w.rules().index().unitOf(o).orElse("")).toList();
         Progress progress = new Progress(spec.commandLine().getErr(), sweep.size());
-        out.emit(spec.commandLine().getOut(), pw -> sweep.run(new SweepWriter(pw, format, sweep.dimensions(),
+        out.emit(spec.commandLine().getOut(), w, pw -> sweep.run(new SweepWriter(pw, format, sweep.dimensions(),
                 sweep.outputs(), units), progress));
         return ExitCode.OK;
     }

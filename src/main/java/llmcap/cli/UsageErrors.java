@@ -18,7 +18,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
 
     static void report(CommandLine cl, String message) {
         PrintWriter err = cl.getErr();
-        err.println("llmcap: " + message);
+        err.println(Failures.oneLine("llmcap: " + message));
         err.print("Usage: " + cl.getHelp().synopsis(0));
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
     }

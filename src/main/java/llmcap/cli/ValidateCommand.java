@@ -60,7 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
             r.checks().stream().map(c -> c.check()).forEach(c -> out.append("\n").append(c.quantity())
                     .append(": tolerance ±").append(c.tolerancePercent()).append(" %: ").append(c.why()).append('\n'));
         }
-        this.out.emit(spec.commandLine().getOut(), pw -> pw.print(out));
+        this.out.emit(spec.commandLine().getOut(), w, pw -> pw.print(out));
         return results.stream().allMatch(CaseResult::passed) ? ExitCode.OK : ExitCode.VALIDATION_FAILED;
     }
 }

@@ -15,7 +15,7 @@ public record Quantity(String name, double value, String unit) implements Fact {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(unit, "unit must not be null");
         if (!isValidName(name)) {
-            throw new IllegalArgumentException("quantity name '" + name
+            throw new IllegalArgumentException("quantity name '" + Excerpt.of(name)
                     + "' is not a dotted lowercase name such as serving.gpus");
         }
         if (!Double.isFinite(value)) {

@@ -16,11 +16,11 @@ public record Setting(String name, String value) implements Fact {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(value, "value must not be null");
         if (!Quantity.isValidName(name)) {
-            throw new IllegalArgumentException("setting name '" + name
+            throw new IllegalArgumentException("setting name '" + Excerpt.of(name)
                     + "' is not a dotted lowercase name such as inference.weight_dtype");
         }
         if (!VALUE.matcher(value).matches()) {
-            throw new IllegalArgumentException(name + " = '" + value
+            throw new IllegalArgumentException(name + " = '" + Excerpt.of(value)
                     + "' is not a lowercase word such as bf16, int4 or full");
         }
     }

@@ -71,6 +71,15 @@ public enum Unit {
         return style;
     }
 
+    /**
+     * Whether a value in this unit may be below zero: money (a saving, a margin) and pure ratios may;
+     * counts (GPUs, replicas, users, tokens, parameters, FLOP), sizes (bytes), rates, times and energy
+     * may not.
+     */
+    public boolean canBeNegative() {
+        return style == Style.CURRENCY || this == RATIO;
+    }
+
     private static final java.util.Map<String, Unit> BY_SYMBOL = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Unit::symbol, u -> u));
 
@@ -78,7 +87,7 @@ public enum Unit {
     public static Unit of(String symbol) {
         Unit u = BY_SYMBOL.get(symbol);
         if (u == null) {
-            throw new IllegalArgumentException("unknown unit '" + symbol + "' (known: " + symbols() + ")");
+            throw new IllegalArgumentException("unknown unit '" + Excerpt.of(symbol) + "' (known: " + symbols() + ")");
         }
         return u;
     }

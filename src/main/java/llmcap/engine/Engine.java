@@ -1,5 +1,6 @@
 package llmcap.engine;
 
+import java.time.Duration;
 import java.util.List;
 import llmcap.domain.Input;
 
@@ -8,17 +9,34 @@ public final class Engine {
 
     /** Far above what any sane rule set needs (the bundled rules fire well under two hundred times). */
     public static final int DEFAULT_FIRING_LIMIT = 10_000;
+    /** Far above any sane firing (a whole estimate fires in well under a second, cold). */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
 
     private final RuleBook book;
     private final int firingLimit;
+    private final Duration timeLimit;
 
     public Engine(RuleBook book) {
         this(book, DEFAULT_FIRING_LIMIT);
     }
 
     public Engine(RuleBook book, int firingLimit) {
+        this(book, firingLimit, DEFAULT_TIME_LIMIT);
+    }
+
+    /** {@code timeLimit}: the wall-clock limit of one firing (an estimate, or one step of a sweep). */
+    public Engine(RuleBook book, int firingLimit, Duration timeLimit) {
         this.book = book;
         this.firingLimit = firingLimit;
+        this.timeLimit = timeLimit;
+    }
+
+    /**
+     * What to do when an action runs past the time limit and cannot be stopped (Java 20 and later): the
+     * process must end; {@code handler} gets the one-line message naming the rule.
+     */
+    public static void whenStuck(java.util.function.Consumer<String> handler) {
+        Watchdog.whenStuck(handler);
     }
 
     public Estimate run(List<Input> inputs) {
@@ -29,6 +47,6 @@ public final class Engine {
 
     /** A session to apply many neighbouring input sets to (sweeps, samples, sensitivity). */
     public IncrementalSession open(List<Input> inputs) {
-        return new IncrementalSession(book, inputs, firingLimit);
+        return new IncrementalSession(book, inputs, firingLimit, timeLimit);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import llmcap.domain.Fact;
 import llmcap.domain.Input;
+import llmcap.domain.Origin;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
@@ -27,14 +28,16 @@ public final class IncrementalSession implements AutoCloseable {
     private final int firingLimit;
     private final KieSession session;
     private final Recorder recorder;
+    private final Watchdog.Watch watch;
     private final Map<String, Input> current = new HashMap<>();
     /** Facts a rule had derived that an input now replaces: when the input goes, their rule must run again. */
     private final Map<String, Derivation> replaced = new HashMap<>();
 
-    public IncrementalSession(RuleBook book, List<Input> inputs, int firingLimit) {
+    public IncrementalSession(RuleBook book, List<Input> inputs, int firingLimit, java.time.Duration timeLimit) {
         this.firingLimit = firingLimit;
         this.recorder = new Recorder(book.index());
         this.session = book.kieBase().newKieSession();
+        this.watch = Watchdog.watch(session, recorder, timeLimit);
         session.addEventListener((AgendaEventListener) recorder);
         session.addEventListener((RuleRuntimeEventListener) recorder);
         try {
@@ -43,7 +46,7 @@ public final class IncrementalSession implements AutoCloseable {
             }
             fire();
         } catch (RuntimeException e) {
-            session.dispose();
+            close();
             throw e;
         }
     }
@@ -132,6 +135,7 @@ public final class IncrementalSession implements AutoCloseable {
 
     @Override
     public void close() {
+        watch.close();
         session.dispose();
     }
 
@@ -152,10 +156,25 @@ public final class IncrementalSession implements AutoCloseable {
     private void fire() {
         int fired;
         try {
+            watch.start();
             fired = session.fireAllRules(firingLimit);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            watch.end();
+        } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError | ThreadDeath e) {
             // LinkageError: some Drools operators (e.g. str[startsWith] in 10.2) fail to link at run time.
+            // ThreadDeath: the watchdog stopped an action that ran past the time limit.
+            watch.end();
+            if (watch.expired()) {
+                Thread.interrupted(); // the watchdog's interrupt is spent
+                throw new RuleException(watch.message());
+            }
+            if (e instanceof ThreadDeath t) {
+                throw t;
+            }
             throw actionFailed(e);
+        }
+        if (watch.expired()) { // halted between two firings
+            Thread.interrupted();
+            throw new RuleException(watch.message());
         }
         if (recorder.conflict() != null) {
             String c = recorder.conflict();
@@ -179,13 +198,54 @@ public final class IncrementalSession implements AutoCloseable {
         }
         String matched = m.getObjects().stream().filter(o -> o instanceof Fact)
                 .map(o -> Facts.describe((Fact) o)).collect(Collectors.joining(", "));
-        return new RuleException(recorder.where(m) + ": rule \"" + m.getRule().getName() + "\" failed: "
-                + cause.replaceAll("\\s+", " ") + (matched.isEmpty() ? "" : " (matched: " + matched + ")"));
+        String rule = recorder.where(m) + ": rule \"" + m.getRule().getName() + "\"";
+        String why = cause.replaceAll("\\s+", " ");
+        List<Derivation> given = givenSettings(m);
+        if (!given.isEmpty()) { // the action failed on words the user gave, and on nothing else
+            Origin.Kind kind = given.get(0).origin().kind();
+            String values = given.stream().map(d -> kind == Origin.Kind.COMMAND_LINE ? d.origin().where()
+                    : d.origin().where() + ": " + Facts.describe(d.fact())).collect(Collectors.joining(", "));
+            return new RuleException(List.of(values + ": " + why + " (" + rule + ")"),
+                    kind == Origin.Kind.COMMAND_LINE ? RuleException.Blame.COMMAND_LINE : RuleException.Blame.SCENARIO);
+        }
+        return new RuleException(rule + " failed: " + why + (matched.isEmpty() ? "" : " (matched: " + matched + ")"));
+    }
+
+    /**
+     * The inputs behind every fact {@code m} matched, when all of them are settings given in one place, on
+     * the command line or in a scenario file (followed through the rules that derived the matched facts);
+     * else none. A setting is a word only the rules can check: when an action fails on such words alone,
+     * the word is the mistake.
+     */
+    private List<Derivation> givenSettings(Match m) {
+        java.util.Map<String, Derivation> leaves = new java.util.LinkedHashMap<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+        m.getObjects().stream().filter(o -> o instanceof Fact).forEach(o -> todo.add(((Fact) o).name()));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            Derivation d = recorder.derivations().get(name);
+            if (!seen.add(name) || d == null) {
+                continue;
+            }
+            if (current.containsKey(name)) {
+                leaves.put(name, d);
+            } else if (d.inputs().isEmpty()) {
+                return List.of(); // a rule's own constant: not the user's
+            } else {
+                todo.addAll(d.inputs());
+            }
+        }
+        List<Derivation> out = List.copyOf(leaves.values());
+        boolean oneKind = !out.isEmpty() && out.stream().allMatch(d -> d.isSetting()
+                && d.origin().kind() == out.get(0).origin().kind());
+        Origin.Kind kind = out.isEmpty() ? null : out.get(0).origin().kind();
+        return oneKind && (kind == Origin.Kind.COMMAND_LINE || kind == Origin.Kind.SCENARIO) ? out : List.of();
     }
 
     /** What went wrong in an action, in words: its message, never the name of a Java class. */
     private static String describe(Throwable t) {
-        if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        if (t.getMessage() != null && !t.getMessage().isBlank() && !(t instanceof OutOfMemoryError)) {
             return t.getMessage();
         }
         if (t instanceof ArithmeticException) {
@@ -196,6 +256,10 @@ public final class IncrementalSession implements AutoCloseable {
         }
         if (t instanceof StackOverflowError) {
             return "the action called itself without end";
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "the action ran out of memory (the Java heap holds at most " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB)";
         }
         if (t instanceof LinkageError) {
             return "Drools could not run an operator of this rule's conditions";

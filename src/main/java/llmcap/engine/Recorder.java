@@ -13,6 +13,7 @@ import java.util.Optional;
 import llmcap.domain.Origin;
 import llmcap.domain.Fact;
 import llmcap.domain.Quantity;
+import llmcap.domain.Unit;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -47,9 +48,11 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     private final Map<String, String> firedWhere = new HashMap<>();
     /** Rule facts looked up once per rule, not once per firing. */
     private final Map<org.kie.api.definition.rule.Rule, Optional<RuleInfo>> infos = new java.util.IdentityHashMap<>();
-    private Match current;
+    /** The match whose action is running now, read by the watchdog's thread too. */
+    private volatile Match current;
     private Match lastStarted;
     private String conflict;
+    private boolean retracting;
 
     Recorder(RuleIndex index) {
         this.index = index;
@@ -119,12 +122,17 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
             return;
         }
         stale.addAll(cone(stale, inputs::contains));
-        for (String d : stale) {
-            FactHandle h = handles.get(d);
-            forget(d);
-            if (h != null) {
-                session.delete(h);
+        retracting = true; // the engine's own deletions, made while a rule's action runs
+        try {
+            for (String d : stale) {
+                FactHandle h = handles.get(d);
+                forget(d);
+                if (h != null) {
+                    session.delete(h);
+                }
             }
+        } finally {
+            retracting = false;
         }
     }
 
@@ -158,6 +166,12 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     Map<String, Integer> firings() {
         return firings;
+    }
+
+    /** The match whose action is running (or ran last), for the watchdog. */
+    Match running() {
+        Match m = current;
+        return m != null ? m : lastStarted;
     }
 
     /** The match whose action was running when the session stopped with an exception. */
@@ -194,8 +208,12 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
-        if (current == null || !(event.getObject() instanceof Fact q)) {
+        if (current == null) {
             return; // inputs are recorded by the engine before it inserts them
+        }
+        if (!(event.getObject() instanceof Fact q)) {
+            throw new IllegalStateException("inserted a " + event.getObject().getClass().getSimpleName() + ", which is not"
+                    + " a Quantity or Setting; llmcap's rules derive only those, the facts it records and can retract");
         }
         List<String> inputs = new ArrayList<>();
         boolean readsQuantity = false;
@@ -204,6 +222,11 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
                 inputs.add(in.name());
                 readsQuantity |= in instanceof Quantity;
             }
+        }
+        if (q instanceof Quantity n && n.value() < 0 && !Unit.of(n.unit()).canBeNegative() && !index.isSigned(n.name())) {
+            throw new IllegalStateException(Facts.describe(n) + " is negative, and a count, size, rate or time in "
+                    + n.unit() + " cannot be (no rule tests " + n.name() + " for a value <= 0, which would make it a"
+                    + " signed difference)");
         }
         // A number computed from no other number (a constant, or a lookup of a setting such as a
         // data type) is an assumption, whichever rule states it; so is a choice made from nothing.
@@ -238,14 +261,26 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         }
     }
 
+    /** Rules derive new facts; they never change one (an update from the engine itself comes outside a firing). */
     @Override
     public void objectUpdated(ObjectUpdatedEvent event) {
-        // quantities are immutable records; nothing to record
+        if (current != null) {
+            throw new IllegalStateException("updated " + what(event.getObject()) + "; rules derive new facts, they never"
+                    + " change one");
+        }
     }
 
+    /** Rules never delete a fact: the report would go on showing it, and a session reused by a sweep lose track. */
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
-        // rules derive, they do not retract; nothing to record
+        if (current != null && !retracting) {
+            throw new IllegalStateException("deleted " + what(event.getOldObject()) + "; rules derive new facts, they"
+                    + " never delete one");
+        }
+    }
+
+    private static String what(Object o) {
+        return o instanceof Fact f ? f.name() : "a " + o.getClass().getSimpleName();
     }
 
     String where(Match m) {

@@ -37,23 +37,38 @@ public final class RuleBook {
 
     /** Compiles the rules, or reads them from the cache of compiled rules when the files are unchanged. */
     public static RuleBook load(List<RuleFile> files) {
-        return load(files, RuleCache.fromEnvironment());
+        return load(files, w -> { });
+    }
+
+    /** As {@link #load(List)}; {@code warnings} hears why the cache is not used, if it is not. */
+    public static RuleBook load(List<RuleFile> files, java.util.function.Consumer<String> warnings) {
+        return load(files, RuleCache.fromEnvironment(warnings));
     }
 
     static RuleBook load(List<RuleFile> files, Optional<RuleCache> cache) {
-        String key = RuleCache.key(files);
-        Optional<Collection<KiePackage>> cached = cache.flatMap(c -> c.read(key));
+        lint(files);
+        String digest = RuleCache.digest(files);
+        String key = digest.substring(0, 32);
+        Optional<Collection<KiePackage>> cached = cache.flatMap(c -> c.read(key, digest));
         if (cached.isPresent()) {
             return new RuleBook(kieBase(cached.get()), new RuleIndex(files), files);
         }
         Collection<KiePackage> packages = compilePackages(files);
-        cache.ifPresent(c -> c.write(key, packages));
+        cache.ifPresent(c -> c.write(key, digest, packages));
         return new RuleBook(kieBase(packages), new RuleIndex(files), files);
     }
 
     /** Compiles the rules, never using the cache. */
     public static RuleBook compile(List<RuleFile> files) {
+        lint(files);
         return new RuleBook(kieBase(compilePackages(files)), new RuleIndex(files), files);
+    }
+
+    private static void lint(List<RuleFile> files) {
+        List<String> problems = RuleLint.problems(files);
+        if (!problems.isEmpty()) {
+            throw new RuleException(problems);
+        }
     }
 
     private static Collection<KiePackage> compilePackages(List<RuleFile> files) {

@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import llmcap.domain.RegularFile;
 
 /** The text of one DRL file and the name errors and provenance use for it ({@code rules/serving.drl}). */
 public record RuleFile(String display, String text) {
+
+    /** Far above any rule file (the bundled ones are a few kilobytes). */
+    public static final long MAX_BYTES = 4L * 1024 * 1024;
 
     public RuleFile {
         Objects.requireNonNull(display, "display must not be null");
@@ -31,13 +35,15 @@ public record RuleFile(String display, String text) {
         for (Path f : files) {
             String name = display + "/" + f.getFileName();
             try {
-                byte[] bytes = Files.readAllBytes(f);
+                byte[] bytes = RegularFile.read(f, MAX_BYTES);
                 String text = llmcap.domain.Utf8.decodeOrNull(bytes);
                 if (text == null) {
                     throw new RuleException(name + ":" + llmcap.domain.Utf8.firstBadLine(bytes)
                             + ": not valid UTF-8 text (save the file as UTF-8)");
                 }
                 out.add(new RuleFile(name, text));
+            } catch (RegularFile.Refused e) {
+                throw new RuleException(name + ": " + e.getMessage());
             } catch (IOException e) {
                 throw new RuleException(name + ": cannot read (" + e.getClass().getSimpleName() + ")");
             }

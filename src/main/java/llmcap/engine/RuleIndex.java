@@ -31,8 +31,13 @@ public final class RuleIndex {
 
     private final Map<String, RuleInfo> rules = new LinkedHashMap<>();
     private final Set<String> settings = new TreeSet<>();
+    /** Quantities some rule's condition tests for a negative or zero value: signed differences, such as a room left. */
+    private final Set<String> signed = new TreeSet<>();
     /** Units stated by conditions ({@code Quantity(name == "x", unit == "GPU")}) for inputs no rule creates. */
     private final Map<String, String> declaredUnits = new LinkedHashMap<>();
+    private static final Pattern QUANTITY_PATTERN = Pattern.compile("\\bQuantity\\s*\\(");
+    private static final Pattern NAME_IS = Pattern.compile("\\bname\\s*==\\s*\"([^\"]+)\"");
+    private static final Pattern AT_MOST_ZERO = Pattern.compile("\\bvalue\\s*<\\s*=?\\s*0(?:\\.0*)?(?![\\d.])");
     private static final Pattern UNIT_CONSTRAINT =
             Pattern.compile("Quantity\\s*\\(\\s*name\\s*==\\s*\"([^\"]+)\"\\s*,\\s*unit\\s*==\\s*\"([^\"]+)\"");
 
@@ -74,6 +79,14 @@ public final class RuleIndex {
         return settings.contains(name);
     }
 
+    /**
+     * True when a rule's condition tests {@code name} for a value below or at zero ({@code value <= 0}):
+     * the rules treat it as a signed difference, so a negative value is meant, whatever its unit.
+     */
+    public boolean isSigned(String name) {
+        return signed.contains(name);
+    }
+
     /** The unit the rules give {@code name}, if some rule creates it with a literal unit. */
     public Optional<String> unitOf(String name) {
         Optional<String> made = rules.values().stream().map(r -> r.derives().get(name)).filter(u -> u != null && !u.isEmpty())
@@ -103,6 +116,14 @@ public final class RuleIndex {
             Matcher uc = UNIT_CONSTRAINT.matcher(lhsText);
             while (uc.find()) {
                 declaredUnits.putIfAbsent(uc.group(1), uc.group(2));
+            }
+            Matcher qp = QUANTITY_PATTERN.matcher(lhsText);
+            while (qp.find()) {
+                String pattern = String.join(",", arguments(lhsText, qp.end()));
+                Matcher n = NAME_IS.matcher(pattern);
+                if (n.find() && AT_MOST_ZERO.matcher(pattern).find()) {
+                    signed.add(n.group(1));
+                }
             }
             Matcher sp = SETTING_PATTERN.matcher(lhsText);
             while (sp.find()) {
@@ -263,7 +284,7 @@ public final class RuleIndex {
         return out.toString();
     }
 
-    private static int lineOf(String text, int offset) {
+    static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {
             if (text.charAt(i) == '\n') {

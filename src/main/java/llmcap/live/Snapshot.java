@@ -27,6 +27,7 @@ public final class Snapshot {
     private final Catalog catalog;
     private final List<ValidationCase> cases;
     private final Version version;
+    private final java.time.Duration ruleTimeout;
     private final Map<String, RuleFile> filesByName;
     private final Supplier<List<Validation.CaseResult>> validation;
 
@@ -44,7 +45,8 @@ public final class Snapshot {
     }
 
     Snapshot(Folder rulesFolder, RuleBook rules, Folder catalogFolder, Catalog catalog, List<ValidationCase> cases,
-             Version version) {
+             Version version, java.time.Duration ruleTimeout) {
+        this.ruleTimeout = Objects.requireNonNull(ruleTimeout, "ruleTimeout must not be null");
         this.rulesFolder = Objects.requireNonNull(rulesFolder, "rulesFolder must not be null");
         this.rules = Objects.requireNonNull(rules, "rules must not be null");
         this.catalogFolder = Objects.requireNonNull(catalogFolder, "catalogFolder must not be null");
@@ -62,7 +64,7 @@ public final class Snapshot {
 
     /** A workspace over this snapshot's rules and catalog; it reads nothing from disk. One per request. */
     public Workspace workspace() {
-        return new Workspace(rulesFolder, rules, catalogFolder, catalog, new Timings());
+        return new Workspace(rulesFolder, rules, catalogFolder, catalog, new Timings()).withRuleTimeout(ruleTimeout);
     }
 
     public RuleBook rules() {

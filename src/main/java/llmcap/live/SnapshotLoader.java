@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import llmcap.app.Folder;
+import llmcap.app.Selection;
 import llmcap.catalog.Catalog;
 import llmcap.catalog.CatalogException;
 import llmcap.catalog.ValidationCase;
@@ -30,10 +31,17 @@ public final class SnapshotLoader {
 
     private final Folder rules;
     private final Folder catalog;
+    private final java.time.Duration ruleTimeout;
 
     public SnapshotLoader(Folder rules, Folder catalog) {
+        this(rules, catalog, llmcap.engine.Engine.DEFAULT_TIME_LIMIT);
+    }
+
+    /** {@code ruleTimeout}: the wall-clock limit of one rule firing, in the check run and in every request. */
+    public SnapshotLoader(Folder rules, Folder catalog, java.time.Duration ruleTimeout) {
         this.rules = rules;
         this.catalog = catalog;
+        this.ruleTimeout = ruleTimeout;
     }
 
     public Folder rulesFolder() {
@@ -46,7 +54,9 @@ public final class SnapshotLoader {
 
     /**
      * A snapshot of the files as they are now; throws (RuleException, CatalogException) when they
-     * cannot be used, leaving {@code previous} as it was.
+     * cannot be used, leaving {@code previous} as it was. Files that changed are first put through a
+     * check run, the estimate of the default scenario: rules that fail on it or fire past the time
+     * limit are never swapped in.
      */
     public Snapshot load(Optional<Snapshot> previous) {
         List<RuleFile> files = RuleFile.readAll(rules.path(), rules.display());
@@ -60,8 +70,20 @@ public final class SnapshotLoader {
             List<ValidationCase> cases = same.map(Snapshot::validationCases)
                     .orElseGet(() -> ValidationLoader.loadAll(catalog.path(), c));
             if (before.equals(catalogVersion()) || attempt == CATALOG_ATTEMPTS) {
-                return new Snapshot(rules, book, catalog, c, cases, new Snapshot.Version(rulesVersion, before));
+                Snapshot next = new Snapshot(rules, book, catalog, c, cases, new Snapshot.Version(rulesVersion, before),
+                        ruleTimeout);
+                if (previous.map(p -> !p.version().equals(next.version())).orElse(true)) {
+                    check(next);
+                }
+                return next;
             }
+        }
+    }
+
+    /** The check run: the default scenario's estimate, when the catalog has that scenario. */
+    private static void check(Snapshot s) {
+        if (s.catalog().scenarios().containsKey(Selection.DEFAULT_SCENARIO)) {
+            s.workspace().estimate(Selection.defaults());
         }
     }
 

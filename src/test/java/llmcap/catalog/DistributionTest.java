@@ -212,4 +212,15 @@ class DistributionTest {
         assertEquals("triangular(500, 1000, 2000)", triangular(500, 1000, 2000).describe());
         assertEquals("lognormal(P10 100, P90 400)", lognormal(100, 400).describe());
     }
+
+    @Test
+    void aCentralValueNearTheLargestDoubleIsComputedWithoutOverflow() {
+        assertEquals(1.35e308, uniform(1e308, 1.7e308).central(), 1e293);
+        assertEquals(Math.sqrt(10) * 1e200, lognormal(1e200, 1e201).central(), 1e186);
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int i = 0; i < 1000; i++) {
+            assertTrue(Double.isFinite(triangular(0, 1e308, 1.7e308).sample(random)));
+            assertTrue(Double.isFinite(uniform(0, 1.7e308).sample(random)));
+        }
+    }
 }

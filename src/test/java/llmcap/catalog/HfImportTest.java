@@ -170,6 +170,26 @@ class HfImportTest {
         }
     }
 
+    @Test
+    void aStatedParameterCountBeyondTheShapeLimitIsKept() {
+        String json = "{\"architectures\": [\"LlamaForCausalLM\"], \"hidden_size\": 4096, \"intermediate_size\": 11008,"
+                + " \"num_attention_heads\": 32, \"num_hidden_layers\": 32, \"max_position_embeddings\": 4096,"
+                + " \"vocab_size\": 32000, \"num_parameters\": 405000000000}";
+        HfConfig c = HfConfig.parse(json, "config.json");
+        assertEquals(405_000_000_000L, c.statedParams().orElseThrow(), "a count, not a shape: no 2^31 limit");
+        assertTrue(HfImport.yaml(new HfImport.Request(c, "x", "X", "config.json")).contains("params: 405000000000"));
+    }
+
+    @Test
+    void anyTextInANameOrNoteIsWrittenSoTheLoaderReadsItBackUnchanged() {
+        HfConfig c = ParamCountTest.fixture("Llama-2-7b-hf");
+        // C0 and C1 controls, DEL, NEL, the BOM, non-characters, a line separator, an emoji (a surrogate pair)
+        String name = "a\u0001b\u007fc\u0080d\u0085e\u009ff\ufeffg\ufffeh\uffffi\u2028j\ud83d\ude00k";
+        Entry e = load(tmp, HfImport.yaml(new HfImport.Request(c, "x", name, "path\u0080/config.json"))).model("x");
+        assertEquals(name, e.name());
+        assertTrue(e.info("source").orElseThrow().contains("(path\u0080/config.json)"));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "Llama-2-7b-hf, llama-2-7b-hf",

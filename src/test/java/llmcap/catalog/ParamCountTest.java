@@ -216,4 +216,19 @@ class ParamCountTest {
         assertEquals("embeddings 131,072,000; 32 layers x 1,451,270,144 (394,305,536 active); lm_head 131,072,000;"
                 + " final norm 4,096", d);
     }
+
+    @Test
+    void moeLayersAreCountedAsTheLoopOverLayersWouldCountThem() {
+        for (long layers = 0; layers <= 30; layers++) {
+            for (long firstDense = 0; firstDense <= 12; firstDense++) {
+                for (long freq = 1; freq <= 5; freq++) {
+                    long loop = 0;
+                    for (long i = 0; i < layers; i++) {
+                        loop += i >= firstDense && i % freq == 0 ? 1 : 0;
+                    }
+                    assertEquals(loop, ParamCount.moeLayers(layers, firstDense, freq), layers + " " + firstDense + " " + freq);
+                }
+            }
+        }
+    }
 }

@@ -73,6 +73,51 @@ public final class CliTestSupport {
         return new Run(Arrays.asList(args), exit, out.toString(), err.toString());
     }
 
+    /**
+     * Runs with a stdout that fails: {@code "full"} refuses every write as a full disk does ({@code > /dev/full});
+     * {@code "closed-after N"} takes N bytes, then fails as a pipe whose reader has gone ({@code | head -c N}).
+     * {@code null}: an ordinary stdout. The run's {@code out} is what stdout took before it failed.
+     */
+    public static Run runWithStdout(String stdout, String... args) {
+        if (stdout == null) {
+            return run(args);
+        }
+        FailingStdout s = stdout.equals("full") ? new FailingStdout(0, "No space left on device")
+                : new FailingStdout(Long.parseLong(stdout.replaceFirst("^closed-after\\s+", "")), "Broken pipe");
+        StringWriter err = new StringWriter();
+        int exit;
+        try (PrintWriter e = new PrintWriter(err, true)) {
+            exit = Main.run(Main.stdout(s), e, args);
+        }
+        return new Run(Arrays.asList(args), exit, s.taken.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
+    /** A stdout that takes {@code limit} bytes and then fails every write with {@code message}. */
+    static final class FailingStdout extends java.io.OutputStream {
+        final java.io.ByteArrayOutputStream taken = new java.io.ByteArrayOutputStream();
+        private final long limit;
+        private final String message;
+
+        FailingStdout(long limit, String message) {
+            this.limit = limit;
+            this.message = message;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int room = (int) Math.min(len, Math.max(0, limit - taken.size()));
+            taken.write(b, off, room);
+            if (room < len) {
+                throw new IOException(message);
+            }
+        }
+    }
+
     /** Exit code 0, and nothing on stderr that looks like a failure. */
     public static void assertOk(Run r) {
         assertEquals(0, r.exit(), r::describe);

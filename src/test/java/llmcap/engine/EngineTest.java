@@ -191,4 +191,67 @@ class EngineTest {
         assertTrue(lines.stream().anyMatch(l -> l.matches("rules/b\\.drl:\\d+: .*")), lines.toString());
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("rules/ok.drl")), lines.toString());
     }
+
+    @Test
+    void aNegativeSizeIsAllowedWhenARuleTestsItsSign() {
+        Estimate e = run("""
+                rule "x.room_bytes = have - need"
+                when
+                    Quantity(name == "x.have", $h : value)
+                    Quantity(name == "x.need", $n : value)
+                then
+                    insert(new Quantity("x.room_bytes", $h - $n, "B"));
+                end
+                rule "x.shortfall_bytes = -room"
+                when
+                    Quantity(name == "x.room_bytes", $r : value, value <= 0)
+                then
+                    insert(new Quantity("x.shortfall_bytes", -$r, "B"));
+                end
+                rule "x.saving_usd = -5"
+                when
+                    Quantity(name == "x.have")
+                then
+                    insert(new Quantity("x.saving_usd", -5, "USD"));
+                end
+                """, in("x.have", 1, "B"), in("x.need", 3, "B"));
+        assertEquals(-2, e.value("x.room_bytes").orElseThrow());
+        assertEquals(2, e.value("x.shortfall_bytes").orElseThrow());
+        assertEquals(-5, e.value("x.saving_usd").orElseThrow(), "money may be negative");
+    }
+
+    @Test
+    void aNegativeCountIsRefusedNamingTheRule() {
+        RuleException ex = assertThrows(RuleException.class, () -> run("""
+                rule "x.spare = 1 - gpus"
+                when
+                    Quantity(name == "x.gpus", $g : value)
+                then
+                    insert(new Quantity("x.spare", 1 - $g, "replica"));
+                end
+                """, in("x.gpus", 8, "GPU")));
+        assertTrue(ex.getMessage().startsWith("rules/t.drl:3: rule \"x.spare = 1 - gpus\" failed: x.spare = -7.0 replica"
+                + " is negative"), ex.getMessage());
+    }
+
+    @Test
+    void anActionThatNeverEndsIsStoppedAtTheTimeLimitNamingTheRule() {
+        RuleBook book = RuleBook.compile(List.of(new RuleFile("rules/t.drl", HEADER + """
+                rule "x.spin"
+                when
+                    Quantity(name == "a.value", $v : value)
+                then
+                    long n = 0;
+                    while (true) {
+                        n++;
+                    }
+                end
+                """)));
+        long start = System.nanoTime();
+        RuleException ex = assertThrows(RuleException.class, () -> new Engine(book, 200, java.time.Duration.ofMillis(300))
+                .run(List.of(in("a.value", 1, "1"))));
+        assertTrue(ex.getMessage().startsWith("rules/t.drl:3: rule \"x.spin\" still running after 300 ms"), ex.getMessage());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "stopped within seconds");
+        assertFalse(Thread.currentThread().isInterrupted(), "the watchdog's interrupt does not outlive the firing");
+    }
 }

@@ -1,12 +1,17 @@
 package llmcap.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import llmcap.domain.Input;
@@ -68,5 +73,65 @@ class RuleCacheTest {
         Files.writeString(entry, "not a compiled rule base");
         assertEquals(42, run(RuleBook.load(rules(2), Optional.of(cache))));
         assertTrue(Files.size(entry) > 100, "the corrupt entry was replaced by a real one");
+    }
+
+    private Path entry(int factor) {
+        return dir.resolve("rules-" + RuleCache.key(rules(factor)) + ".bin");
+    }
+
+    @Test
+    void anEntryCompiledFromOtherRulesIsNotUsedUnderThisKey() throws IOException {
+        RuleCache cache = new RuleCache(dir);
+        assertEquals(63, run(RuleBook.load(rules(3), Optional.of(cache))));
+        Files.copy(entry(3), entry(2)); // planted under the key of rules(2): it holds rules(3)
+        assertEquals(42, run(RuleBook.load(rules(2), Optional.of(cache))), "the entry must not change the result");
+        assertEquals(42, run(RuleBook.load(rules(2), Optional.of(cache))), "and it was replaced by a right one");
+    }
+
+    @Test
+    void theCacheFolderIsCreatedForItsOwnerOnly() throws IOException {
+        Path folder = dir.resolve("made/by/llmcap");
+        RuleBook.load(rules(2), Optional.of(new RuleCache(folder)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+    }
+
+    @Test
+    void aFolderOthersCanWriteToIsNotUsedAndSaysSo() throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        List<String> warnings = new ArrayList<>();
+        RuleCache cache = new RuleCache(dir, warnings::add);
+        assertEquals(42, run(RuleBook.load(rules(2), Optional.of(cache))));
+        assertFalse(Files.exists(entry(2)), "nothing written where others could replace it");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains(dir.toString()) && warnings.get(0).contains("other users"), warnings.toString());
+        RuleBook.load(rules(2), Optional.of(cache));
+        assertEquals(1, warnings.size(), "warned once: " + warnings);
+    }
+
+    @Test
+    void anEntryOwnedBySomeoneElseIsNotUsed() throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a file to another user");
+        RuleCache cache = new RuleCache(dir);
+        RuleBook.load(rules(3), Optional.of(cache));
+        Files.copy(entry(3), entry(2));
+        Files.setOwner(entry(2), dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        assertTrue(cache.read(RuleCache.key(rules(2)), RuleCache.digest(rules(3))).isEmpty(),
+                "even an entry whose hash matches is refused when another user owns it");
+        assertEquals(42, run(RuleBook.load(rules(2), Optional.of(cache))));
+    }
+
+    @Test
+    void anEntryOver2GiBIsIgnoredAndReplaced() throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(entry(2).toFile(), "rw")) {
+            f.setLength(2L * 1024 * 1024 * 1024 + 1); // sparse: no disk space used
+        }
+        assertEquals(42, run(RuleBook.load(rules(2), Optional.of(new RuleCache(dir)))));
+        assertTrue(Files.size(entry(2)) < 10_000_000, "replaced by a real entry: " + Files.size(entry(2)));
+    }
+
+    @Test
+    void anEntryThatIsALinkToADeviceIsIgnored() throws IOException {
+        Files.createSymbolicLink(entry(2), Path.of("/dev/zero"));
+        assertEquals(42, run(RuleBook.load(rules(2), Optional.of(new RuleCache(dir)))));
     }
 }

@@ -102,6 +102,26 @@ class LiveReloadTest {
     }
 
     @Test
+    void rulesWhoseCheckRunPassesTheTimeLimitAreNeverSwappedIn() throws IOException {
+        llmcap.serve.ServerFixture.copy(Path.of("rules"), dir.resolve("rules"));
+        llmcap.serve.ServerFixture.copy(Path.of("catalog"), dir.resolve("catalog"));
+        try (Live live = new Live(new SnapshotLoader(new Folder(dir.resolve("rules"), "rules"),
+                new Folder(dir.resolve("catalog"), "catalog"), Duration.ofMillis(300)))) {
+            Snapshot good = live.snapshot();
+            Files.writeString(dir.resolve("rules/zz_slow.drl"), "package llmcap.rules;\nimport llmcap.domain.Quantity;\n\n"
+                    + "rule \"test.slow\"\nwhen\n    Quantity(name == \"serving.gpus\")\nthen\n"
+                    + "    try { Thread.sleep(3000); } catch (InterruptedException e) { }\nend\n");
+            long t0 = System.nanoTime();
+            Live.State slow = live.reload();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertSame(good, slow.snapshot(), "the slow rules were swapped in");
+            ReloadError e = slow.error().orElseThrow();
+            assertEquals("rules/zz_slow.drl:4", e.where().orElseThrow(), e.toString());
+            assertTrue(ms < 2_500, "the check run was not cut at its limit: " + ms + " ms");
+        }
+    }
+
+    @Test
     void theFirstLoadFailsLikeTheCommandLine() throws IOException {
         llmcap.serve.ServerFixture.copy(Path.of("rules"), dir.resolve("rules"));
         Files.writeString(dir.resolve("rules/bad.drl"), "rule \"x\" when then end end\n");
