@@ -12,7 +12,7 @@ import llmcap.domain.Excerpt;
 import llmcap.domain.Suggest;
 import llmcap.engine.Derivation;
 
-/** Runs the validation cases: llmcap's estimate beside each published figure, and implied utilizations. */
+/** Runs the validation cases: llmcap's estimate beside each published figure, and implied values (MFU by default). */
 public final class Validation {
 
     /** One published figure beside llmcap's value; {@code estimated} is empty when it was not derived. */

@@ -121,7 +121,7 @@ public final class HtmlReport {
                 b.toString());
     }
 
-    /** Validate: every published figure beside llmcap's, rows outside tolerance marked, implied utilizations. */
+    /** Validate: every published figure beside llmcap's, rows outside tolerance marked, implied values. */
     public static String validate(List<CaseResult> results) {
         StringBuilder b = new StringBuilder("<header>\n<h1>llmcap validate: ").append(results.size())
                 .append(results.size() == 1 ? " case" : " cases").append("</h1>\n");
@@ -156,10 +156,10 @@ public final class HtmlReport {
         }
         b.append("</table>\n");
         if (results.stream().anyMatch(r -> r.implied().isPresent())) {
-            b.append(h2("Implied utilization")).append(p("meta",
-                    "The value of the assumption that makes llmcap reproduce the published figure."));
+            b.append(h2("Implied values")).append(p("meta", "The value of the quantity solved for that makes llmcap"
+                    + " reproduce the published figure, beside the value llmcap works out and the one the run published."));
             b.append("<table class=\"implied\">\n").append(thead("case", "figure", "solved for", ">published", ">implied",
-                    ">assumed", "published utilization"));
+                    ">llmcap's", "published"));
             for (CaseResult r : results) {
                 r.implied().ifPresent(x -> b.append(row(!x.within())).append(code(r.vcase().id()))
                         .append(code(x.implied().quantity())).append(code(x.implied().variable()))

@@ -29,9 +29,10 @@ public final class ValidationReport {
         }
         out.append(t.render(""));
         if (results.stream().anyMatch(r -> r.implied().isPresent())) {
-            out.append("\nImplied utilization: the value of the assumption that makes llmcap reproduce the published figure\n\n");
+            out.append("\nImplied ").append(solvedFor(results)).append(": the value that makes llmcap reproduce the published"
+                    + " figure, beside the value llmcap works out and the one the run published\n\n");
             Table i = new Table(false, false, true, true, true, false);
-            i.row("case", "figure", "published", "implied", "assumed", "published utilization");
+            i.row("case", "figure", "published", "implied", "llmcap's", "published");
             for (CaseResult r : results) {
                 r.implied().ifPresent(x -> {
                     String[] cells = impliedCells(x, r);
@@ -77,7 +78,9 @@ public final class ValidationReport {
             }
         }
         if (results.stream().anyMatch(r -> r.implied().isPresent())) {
-            out.append("\n| case | figure | published | implied utilization | assumed | published utilization |\n");
+            String v = solvedFor(results);
+            out.append("\n| case | figure | published | implied ").append(v).append(" | llmcap's ").append(v)
+                    .append(" | published ").append(v).append(" |\n");
             out.append("|---|---|---:|---:|---:|---|\n");
             for (CaseResult r : results) {
                 r.implied().ifPresent(x -> out.append("| ").append(r.vcase().id()).append(" | `")
@@ -175,6 +178,13 @@ public final class ValidationReport {
             c.deviationPercent().isPresent() ? String.format(Locale.ROOT, "%+.2f %%", c.deviationPercent().getAsDouble()) : "",
             "±" + Show.significant(c.check().tolerancePercent(), 3) + " %",
             c.within() ? "yes" : c.check().knownMiss().isPresent() ? "no (known miss)" : "NO"};
+    }
+
+    /** What the implied values solve for: the one variable all cases name, in backquotes, else "value". */
+    static String solvedFor(List<CaseResult> results) {
+        List<String> vars = results.stream().flatMap(r -> r.implied().stream()).map(x -> x.implied().variable())
+                .distinct().toList();
+        return vars.size() == 1 ? "`" + vars.get(0) + "`" : "value";
     }
 
     private static String[] impliedCells(ImpliedResult x, CaseResult r) {
