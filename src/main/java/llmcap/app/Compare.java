@@ -36,7 +36,7 @@ public final class Compare {
             }
         }
         Scenario fair = new Scenario(s.id(), s.title(), s.file(), s.source(), s.model(), s.gpu(), s.referenceModel(),
-                s.crosscheckModel(), s.assumptions(), List.of(), s.published(), Map.of());
+                s.crosscheckModel(), s.assumptions(), List.of(), s.published(), Map.of(), s.kind());
         List<String> ms = models.isEmpty() ? List.of(s.model()) : models;
         List<String> gs = gpus.isEmpty() ? List.of(s.gpu()) : gpus;
         List<CompareResult.Row> rows = new ArrayList<>();

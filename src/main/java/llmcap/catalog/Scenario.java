@@ -14,14 +14,53 @@ import java.util.Optional;
  *                    such as "about 1000 A100 for training"); dropped when either is swapped
  * @param published   the source's own figures, shown beside llmcap's
  * @param lines       the line of each top-level field, so errors about it can name it
+ * @param kind        what the scenario asks about: serving, training, or both (the default)
  */
 public record Scenario(String id, String title, String file, String source, String model, String gpu,
                        Optional<String> referenceModel, Optional<String> crosscheckModel,
                        List<Value> assumptions, List<Value> judgements, List<PublishedFigure> published,
-                       Map<String, Integer> lines) {
+                       Map<String, Integer> lines, Kind kind) {
+
+    /** What a scenario asks about; a report's headline, notes and rankings follow it. */
+    public enum Kind {
+        SERVING, TRAINING, BOTH;
+
+        /** The word a scenario file writes: {@code serving}, {@code training} or {@code both}. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The kind a word names, case-insensitively; empty when it names none. */
+        public static Optional<Kind> of(String word) {
+            for (Kind k : values()) {
+                if (k.word().equalsIgnoreCase(word.strip())) {
+                    return Optional.of(k);
+                }
+            }
+            return Optional.empty();
+        }
+
+        public boolean serving() {
+            return this != TRAINING;
+        }
+
+        public boolean training() {
+            return this != SERVING;
+        }
+    }
+
+    /** A scenario of kind {@code both}. */
+    public Scenario(String id, String title, String file, String source, String model, String gpu,
+                    Optional<String> referenceModel, Optional<String> crosscheckModel,
+                    List<Value> assumptions, List<Value> judgements, List<PublishedFigure> published,
+                    Map<String, Integer> lines) {
+        this(id, title, file, source, model, gpu, referenceModel, crosscheckModel, assumptions, judgements, published,
+                lines, Kind.BOTH);
+    }
 
     public Scenario {
         Objects.requireNonNull(id, "id must not be null");
+        Objects.requireNonNull(kind, "kind must not be null");
         lines = Map.copyOf(lines);
         assumptions = List.copyOf(assumptions);
         judgements = List.copyOf(judgements);

@@ -11,7 +11,7 @@ import llmcap.domain.Unit;
 public final class ScenarioLoader {
 
     private static final Set<String> FIELDS = Set.of("id", "title", "source", "model", "gpu", "reference_model",
-            "crosscheck_model", "assumptions", "judgements", "published");
+            "crosscheck_model", "kind", "assumptions", "judgements", "published");
     private static final Set<String> VALUE = Set.of("value", "unit", "source", "low", "mode", "high", "distribution");
     private static final Set<String> FIGURE = Set.of("figure", "quantity", "value", "label", "note");
 
@@ -25,7 +25,13 @@ public final class ScenarioLoader {
         f = new Fields(root, ctx);
         return new Scenario(id, f.text("title"), f.file(), f.text("source"), f.text("model"), f.text("gpu"),
                 f.optText("reference_model"), f.optText("crosscheck_model"),
-                values(f, "assumptions", ctx), values(f, "judgements", ctx), published(f, ctx), lines(f));
+                values(f, "assumptions", ctx), values(f, "judgements", ctx), published(f, ctx), lines(f), kind(f));
+    }
+
+    /** {@code kind: serving | training | both}, default both. */
+    private static Scenario.Kind kind(Fields f) {
+        return f.optText("kind").map(k -> Scenario.Kind.of(k).orElseThrow(() -> f.error("kind", "'" + Excerpt.of(k)
+                + "' is not a kind of scenario; use serving, training or both"))).orElse(Scenario.Kind.BOTH);
     }
 
     private static java.util.Map<String, Integer> lines(Fields f) {

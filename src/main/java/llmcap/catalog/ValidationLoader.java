@@ -67,7 +67,7 @@ public final class ValidationLoader {
             }
         }
         Scenario scenario = new Scenario(base.id(), base.title(), f.file(), source, base.model(), base.gpu(),
-                base.referenceModel(), base.crosscheckModel(), sets, base.judgements(), base.published(), Map.of());
+                base.referenceModel(), base.crosscheckModel(), sets, base.judgements(), base.published(), Map.of(), base.kind());
         List<ValidationCase.Check> checks = new ArrayList<>();
         for (YNode n : f.has("checks") ? f.list("checks") : List.<YNode>of()) {
             Fields c = new Fields(n, ctx + ": check").allowOnly(CHECK);
