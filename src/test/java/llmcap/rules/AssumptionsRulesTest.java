@@ -7,7 +7,7 @@ import llmcap.domain.Origin;
 import llmcap.engine.Estimate;
 import org.junit.jupiter.api.Test;
 
-/** rules/assumptions.drl: the article's defaults (seed-figures.md, "The chain's assumptions"). */
+/** rules/assumptions.drl: the article's defaults (docs/article.md, "The chain's assumptions"). */
 class AssumptionsRulesTest {
 
     @Test
@@ -19,7 +19,7 @@ class AssumptionsRulesTest {
     @Test
     void withNothingGivenEveryDefaultIsTheArticlesValue() {
         Estimate e = RuleFixture.of("assumptions.drl").run();
-        // Each value as the article states it (seed-figures.md assumptions list).
+        // Each value as the article states it (docs/article.md assumptions list).
         assertDerived(e, "inference.flops_per_param_token", 2, "FLOP/param/token", "inference.flops_per_param_token: 2 (forward pass, Kaplan et al. 2020)");
         assertDerived(e, "training.flops_per_param_token", 6, "FLOP/param/token", "training.flops_per_param_token: 6 (forward + backward, Kaplan et al. 2020)");
         assertDerived(e, "serving.tokens_per_char", 4.0 / 3.0, "token/char", "serving.tokens_per_char: 4/3 (the article: 13e9 characters = 17.33e9 tokens)");

@@ -18,7 +18,7 @@ class CheckpointRulesTest {
                 .given("reference.params", 87.6e6, "param")
                 .given("reference.checkpoint_bytes", 166e6, "B")
                 .run();
-        // 175e9 / 87.6e6 = 1997.7169; 166e6 B x 1997.7169 = 331.62 GB (seed-figures.md #1, #2 exact column).
+        // 175e9 / 87.6e6 = 1997.7169; 166e6 B x 1997.7169 = 331.62 GB (docs/article.md #1, #2).
         Derivation ratio = assertDerived(e, "checkpoint.param_ratio", 175e9 / 87.6e6, "1",
                 "checkpoint.param_ratio = model.params / reference.params");
         assertEquals(List.of("model.params", "reference.params"), ratio.inputs());

@@ -21,7 +21,7 @@ class InferenceRulesTest {
     @Test
     void gpt35WeightsInFp32NeedNineA100() {
         Estimate e = run(175e9, 80e9);
-        // 175e9 x 4 B = 700 GB; 700 / 80 = 8.75 -> 9 (seed-figures.md #3, #4).
+        // 175e9 x 4 B = 700 GB; 700 / 80 = 8.75 -> 9 (docs/article.md #3, #4).
         assertDerived(e, "inference.weights_bytes", 700e9, "B", "inference.weights_bytes = model.params x inference.bytes_per_param");
         assertDerived(e, "inference.gpus", 9, "GPU", "inference.gpus = ceil(inference.weights_bytes / gpu.memory_bytes)");
         // 2 x 175e9 = 3.5e11 FLOP per token (Kaplan et al. 2020: forward pass ~ 2N).

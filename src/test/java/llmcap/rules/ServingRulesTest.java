@@ -35,13 +35,13 @@ class ServingRulesTest {
         Estimate e = chatgpt("compute").given("serving.peak_factor", 5, "1").run();
         double daily = 1.3e10 * 4 / 3 * 3.5e11;
         assertDerived(e, "serving.daily_flops", daily, "FLOP/day", "serving.daily_flops = serving.daily_tokens x inference.flops_per_token");
-        // 6.0667e21 / (24 x 3600 s x 0.51) = 137.68 PFLOP/s (seed-figures.md #6, exact column).
+        // 6.0667e21 / (24 x 3600 s x 0.51) = 137.68 PFLOP/s (docs/article.md #6).
         double sustained = daily / (86400 * 0.51);
         assertEquals(137.68e15, sustained, 0.01e15);
         assertDerived(e, "serving.sustained_flops", sustained, "FLOP/s",
                 "serving.sustained_flops = serving.daily_flops / (load hours x 3600 s x serving.utilization)");
         assertDerived(e, "serving.peak_flops", sustained * 5, "FLOP/s", "serving.peak_flops = serving.sustained_flops x serving.peak_factor");
-        // 688.39 PFLOP/s / 312 TFLOP/s = 2206.4 -> 2207 (#7, exact column; the article's rounded chain gives 2195).
+        // 688.39 PFLOP/s / 312 TFLOP/s = 2206.4 -> 2207 (#7; the article's rounded chain gives 2195).
         assertEquals(List.of("serving.peak_flops", "gpu.peak_flops"), assertDerived(e, "serving.gpus_compute", 2207, "GPU", COMPUTE).inputs());
         assertSetting(e, "serving.sizing", "compute", "serving.sizing = compute (serving.bounds = compute: the article's method)");
         assertDerived(e, "serving.gpus", 2207, "GPU", BY_COMPUTE);

@@ -22,7 +22,7 @@ class TrafficRulesTest {
     void theArticlesCharactersPerUserBecomeTokensThenRequests() {
         Estimate e = base().given("serving.daily_users", 13e6, "user").given("serving.chars_per_user", 1000, "char/user")
                 .given("serving.tokens_per_char", 4.0 / 3.0, "token/char").run();
-        // 13e6 users x 1000 chars = 1.3e10 chars; x 4/3 = 1.7333e10 tokens (seed-figures.md #5).
+        // 13e6 users x 1000 chars = 1.3e10 chars; x 4/3 = 1.7333e10 tokens (docs/article.md #5).
         assertDerived(e, "serving.daily_chars", 1.3e10, "char/day", "serving.daily_chars = serving.daily_users x serving.chars_per_user");
         assertDerived(e, "serving.daily_tokens", 1.3e10 * 4 / 3, "token/day", "serving.daily_tokens = serving.daily_chars x serving.tokens_per_char");
         assertSetting(e, "serving.traffic_basis", "daily-tokens",

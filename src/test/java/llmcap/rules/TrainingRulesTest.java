@@ -161,7 +161,7 @@ class TrainingRulesTest {
 
     @Test
     void opt175bCrossCheckUtilization() {
-        // Zhang et al. 2022: 147 TFLOP/s per A100 (312): 47.1 % (seed-figures.md #13).
+        // Zhang et al. 2022: 147 TFLOP/s per A100 (312): 47.1 % (docs/article.md #13).
         Estimate e = RuleFixture.of("training.drl").given("crosscheck.run_achieved_flops_per_gpu", 147e12, "FLOP/s")
                 .given("crosscheck.gpu.flops_bf16", 312e12, "FLOP/s").run();
         assertDerived(e, "crosscheck.utilization", 147.0 / 312, "1", "crosscheck.utilization = achieved FLOP/s per GPU / that GPU's dense BF16 peak");
