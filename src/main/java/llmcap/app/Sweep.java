@@ -107,13 +107,13 @@ public final class Sweep {
         @Override
         public Row compute(long row) {
             String[] values = valuesAt(row);
-            String m = model.orElse(scenario.model());
-            String g = gpu.orElse(scenario.gpu());
+            String m = workspace.catalog().model(model.orElse(scenario.model())).id();
+            String g = workspace.catalog().gpu(gpu.orElse(scenario.gpu())).id();
             for (int d = 0; d < dims.size(); d++) {
                 if (dims.get(d).name().equals("model")) {
-                    m = values[d];
+                    m = workspace.catalog().model(values[d]).id(); // as the catalog writes it, whatever the case typed
                 } else if (dims.get(d).name().equals("gpu")) {
-                    g = values[d];
+                    g = workspace.catalog().gpu(values[d]).id();
                 }
             }
             if (!(m + "\u0000" + g).equals(openFor)) {
@@ -176,7 +176,7 @@ public final class Sweep {
 
     private static Fact fact(Fact template, String text) {
         if (template instanceof Setting) {
-            return new Setting(template.name(), text);
+            return new Setting(template.name(), Setting.normalise(text));
         }
         return new Quantity(template.name(), Numbers.parse(text), ((Quantity) template).unit());
     }

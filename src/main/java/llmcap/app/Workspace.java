@@ -157,11 +157,12 @@ public final class Workspace {
     public Prepared prepare(Scenario s, Optional<String> model, Optional<String> gpu, Map<String, String> sets) {
         Catalog c = catalog();
         RuleBook b = rules();
-        String modelId = model.orElse(s.model());
-        String gpuId = gpu.orElse(s.gpu());
-        llmcap.catalog.Entry gpuEntry = c.gpu(gpuId);
+        llmcap.catalog.Entry modelEntry = c.model(model.orElse(s.model()));
+        llmcap.catalog.Entry gpuEntry = c.gpu(gpu.orElse(s.gpu()));
+        String modelId = modelEntry.id(); // as the catalog writes it: --gpu H100-SXM is h100-sxm
+        String gpuId = gpuEntry.id();
         InputBuilder inputs = new InputBuilder(c, b.index())
-                .catalogEntry("model", c.model(modelId))
+                .catalogEntry("model", modelEntry)
                 .catalogEntry("gpu", gpuEntry);
         c.familyOf(gpuEntry).ifPresent(f -> inputs.catalogEntry("family", f));
         inputs.scenario(s, modelId, gpuId).sets(sets);

@@ -65,21 +65,23 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
         return gpu.info("family").map(families::get);
     }
 
+    /** The scenario {@code id} names, whatever its case. */
     public Scenario scenario(String id) {
-        Scenario s = scenarios.get(id);
-        if (s == null) {
-            throw new UnknownIdException("unknown scenario '" + Excerpt.of(id) + "'"
-                    + Suggest.hint(id, scenarios.keySet())
-                    + "; known: " + String.join(", ", scenarios.keySet()));
-        }
-        return s;
+        return find(scenarios, id, "scenario");
     }
 
-    private static Entry find(Map<String, Entry> entries, String id, String what) {
-        Entry e = entries.get(id);
+    /**
+     * The entry {@code id} names. Ids are lowercase (the loaders insist), so {@code H100-SXM} finds
+     * h100-sxm; an id the catalog lacks lists the ids it begins, or the closest ones.
+     */
+    private static <T> T find(Map<String, T> entries, String id, String what) {
+        T e = entries.get(id);
+        if (e == null) {
+            e = entries.get(id.strip().toLowerCase(java.util.Locale.ROOT));
+        }
         if (e == null) {
             throw new UnknownIdException("unknown " + what + " '" + Excerpt.of(id) + "'"
-                    + Suggest.hint(id, entries.keySet())
+                    + Suggest.idHint(id, entries.keySet())
                     + "; known: " + String.join(", ", entries.keySet()));
         }
         return e;
