@@ -51,7 +51,7 @@ final class InputBuilder {
     InputBuilder catalogEntry(String prefix, Entry entry) {
         for (Figure f : entry.figures().values()) {
             put(new Quantity(prefix + "." + f.key(), f.value(), f.unit()),
-                    Origin.catalog(entry.file(), entry.id(), citation(f)));
+                    Origin.catalog(entry.fileOf(f), entry.id(), citation(f)));
         }
         return this;
     }

@@ -195,7 +195,9 @@ public final class Sweep {
 
     /** Fails early, before any row: unknown outputs, bad values, unknown ids. */
     private void check() {
-        workspace.catalog(); // loaded here, once, before any worker thread reads it
+        workspace.catalog() // loaded here, once, before any worker thread reads it
+                .checkScenario(scenario, model.isEmpty() && dims.stream().noneMatch(d -> d.name().equals("model")),
+                        gpu.isEmpty() && dims.stream().noneMatch(d -> d.name().equals("gpu")));
         Set<String> known = new TreeSet<>(workspace.rules().index().names());
         for (String o : outputs) {
             if (!known.contains(o)) {

@@ -76,7 +76,7 @@ public final class Validation {
     }
 
     public List<ValidationCase> cases() {
-        return ValidationLoader.loadAll(workspace.catalogFolder().path(), workspace.catalog());
+        return ValidationLoader.loadAll(workspace.catalog());
     }
 
     public ValidationCase find(String id) {

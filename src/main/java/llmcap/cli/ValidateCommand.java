@@ -47,7 +47,8 @@ final class ValidateCommand implements Callable<Integer> {
         List<ValidationCase> cases = caseId == null ? v.cases() : List.of(v.find(caseId));
         List<CaseResult> results = cases.stream().map(v::run).toList();
         StringBuilder out = new StringBuilder(switch (format) {
-            case text -> ValidationReport.text(results, w.catalogFolder().display());
+            case text -> ValidationReport.text(results, String.join(" and ", w.catalogFolder().folders().stream()
+                    .map(f -> f.display() + "/validation").toList()));
             case json -> ValidationReport.json(results);
             case markdown -> ValidationReport.markdown(results);
             default -> llmcap.report.HtmlReport.validate(results);
