@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
             "every number derived by an editable Drools rule and traceable to its inputs.",
             "With no command, runs `estimate` on the default scenario (the article's ChatGPT estimate)."},
         subcommands = {EstimateCommand.class, ExplainCommand.class, ValidateCommand.class, CompareCommand.class,
-            SweepCommand.class, SensitivityCommand.class, CatalogCommand.class,
+            SweepCommand.class, SensitivityCommand.class, CatalogCommand.class, ScenarioCommand.class,
             RulesCommand.class, InitCommand.class, TrustCommand.class, ServeCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 validate found a figure outside its tolerance, 2 usage,",
             "3 bad catalog or scenario, 4 bad rules, 5 I/O, 70 internal error."})
