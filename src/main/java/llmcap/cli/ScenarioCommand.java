@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Scenario files: `scenario new` writes one to start a plan from, with every input and its default.",
         subcommands = {ScenarioNewCommand.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  llmcap scenario new plan.yaml --model llama-3.1-70b --gpu h100-sxm --kind serving"})
+        footer = {"  llmcap scenario new plan.yaml --model llama-3.1-70b --gpu h100-sxm"})
 final class ScenarioCommand implements Callable<Integer> {
 
     @Spec

@@ -25,9 +25,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "default (traffic, latency targets, a cluster size) are listed commented out. The file loads as",
             "it is and reproduces the defaults; change what you know."},
         footerHeading = "%nExamples:%n",
-        footer = {"  llmcap scenario new plan.yaml --model llama-3.1-70b --gpu h100-sxm --kind serving",
-            "  llmcap scenario new run.yaml --model llama-3.1-405b --gpu h100-sxm --kind training --force",
-            "  llmcap estimate --scenario plan.yaml"})
+        footer = {"  # a serving plan, then its estimate; a training plan over an older file",
+            "  llmcap scenario new plan.yaml --model llama-3.1-70b --gpu h100-sxm \\",
+            "      --kind serving",
+            "  llmcap estimate --scenario plan.yaml",
+            "  llmcap scenario new run.yaml --model llama-3.1-405b --gpu h100-sxm \\",
+            "      --kind training --force"})
 final class ScenarioNewCommand implements Callable<Integer> {
 
     @Spec
