@@ -34,7 +34,7 @@ public final class Locations {
         return resolve(given, "rules", Path.of(""), home(), Trust.fromEnvironment());
     }
 
-    /** The catalog with no option given: the bundled one, with {@code ./catalog} over it when there is one. */
+    /** {@code given} laid over the bundled catalog, or {@code ./catalog} when none is given and there is one. */
     public static Folder catalog(Optional<Path> given) {
         return catalog(given.map(List::of).orElse(List.of()), Optional.empty());
     }

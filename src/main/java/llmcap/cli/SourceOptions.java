@@ -28,9 +28,9 @@ final class SourceOptions {
     Path rules;
 
     @Option(names = "--catalog", paramLabel = "DIR",
-            description = {"A catalog folder laid over the bundled catalog: its entries are added, an entry with the id"
+            description = "A catalog folder laid over the bundled catalog: its entries are added, an entry with the id"
                     + " of a bundled one overrides it field by field, a scenario or validation case replaces it whole."
-                    + " Repeatable, the last on top (default: ./catalog if there is one)."})
+                    + " Repeatable, the last on top (default: ./catalog if there is one).")
     List<Path> catalog = new ArrayList<>();
 
     @Option(names = "--catalog-only", paramLabel = "DIR",
@@ -43,7 +43,8 @@ final class SourceOptions {
 
     Workspace workspace(Timings timings) {
         return new Workspace(Locations.rules(Optional.ofNullable(rules)),
-                Locations.catalog(catalog, Optional.ofNullable(catalogOnly)), timings).onWarning(w -> command.commandLine().getErr().println("llmcap: warning: " + w))
+                Locations.catalog(catalog, Optional.ofNullable(catalogOnly)), timings)
+                .onWarning(w -> command.commandLine().getErr().println("llmcap: warning: " + w))
                 .withRuleTimeout(timeout());
     }
 

@@ -86,6 +86,13 @@ class ForgivingIdsTest {
     }
 
     @Test
+    void compareRowsNameTheCatalogsIds() {
+        Run r = run("compare", "--gpu", "H100-SXM,A100-80GB-SXM", "--format", "json");
+        assertOk(r);
+        assertTrue(r.out().contains("\"h100-sxm\"") && !r.out().contains("H100-SXM"), r::describe);
+    }
+
+    @Test
     void validateFindsACaseWhateverItsCase() {
         assertOk(run("validate", "GPT-3-175B-TABLE-D1"));
     }
