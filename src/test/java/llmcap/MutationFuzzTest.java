@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * huge number or {@code .nan}, garbage characters or a tab inserted, the file cut at a random byte, a line
  * duplicated, an indentation changed, a key misspelt, an alias or tag inserted. Each mutant replaces its file
  * in a temp catalog (the other files intact) and is estimated through {@link Workspace} (load and estimate of
- * the default scenario); every {@value #CLI_EVERY}th also through {@code llmcap estimate --catalog DIR --format
+ * the default scenario); every {@value #CLI_EVERY}th also through {@code llmcap estimate --catalog-only DIR --format
  * json} in-process. Each must either succeed with every number finite (no NaN or Infinity anywhere in the
  * JSON) or fail with an llmcap exception whose message is one line naming the file ({@code catalog/...}) or the
  * rule; never any other exception. The seed is fixed, so a failure reproduces; the message names the mutant.
@@ -151,7 +151,7 @@ class MutationFuzzTest {
                 MUTANTS, MUTANTS - accepted - outcomes.getOrDefault(Outcome.OTHER, 0),
                 outcomes.getOrDefault(Outcome.CATALOG, 0), outcomes.getOrDefault(Outcome.RULES, 0),
                 outcomes.getOrDefault(Outcome.USAGE, 0), accepted, negative);
-        System.out.printf("MutationFuzzTest: %,d also run as `llmcap estimate --catalog DIR --format json`; "
+        System.out.printf("MutationFuzzTest: %,d also run as `llmcap estimate --catalog-only DIR --format json`; "
                         + "operators %s; seed %d; %d s%n", cliRuns, ops, SEED, seconds);
         assertTrue(problems.isEmpty(), problems.size() + " mutants broke the contract; the first ones:\n"
                 + String.join("\n", problems.subList(0, Math.min(15, problems.size()))));
@@ -252,7 +252,7 @@ class MutationFuzzTest {
     private static String viaCommandLine(Path cat, Path rulesDir, Outcome expected) {
         Run r;
         try {
-            r = CliTestSupport.run("estimate", "--catalog", cat.toString(), "--rules", rulesDir.toString(), "--format",
+            r = CliTestSupport.run("estimate", "--catalog-only", cat.toString(), "--rules", rulesDir.toString(), "--format",
                     "json");
         } catch (Throwable t) {
             return "threw " + t;

@@ -48,7 +48,7 @@ public final class Compare {
                 for (String o : outputs) {
                     figures.put(o, r.estimate().get(o).filter(d -> !d.isSetting()));
                 }
-                rows.add(new CompareResult.Row(m, g, figures, false, r.notes()));
+                rows.add(new CompareResult.Row(r.model(), r.gpu(), figures, false, r.notes())); // the catalog's ids
                 costs.add(r.estimate().value(CHEAPEST_BY));
             }
         }

@@ -51,7 +51,7 @@ final class InputBuilder {
     InputBuilder catalogEntry(String prefix, Entry entry) {
         for (Figure f : entry.figures().values()) {
             put(new Quantity(prefix + "." + f.key(), f.value(), f.unit()),
-                    Origin.catalog(entry.file(), entry.id(), citation(f)));
+                    Origin.catalog(entry.fileOf(f), entry.id(), citation(f)));
         }
         return this;
     }
@@ -59,11 +59,12 @@ final class InputBuilder {
     /** The fact {@code name = text}: a setting if the rules use {@code name} as one, else a number with its unit. */
     private Fact fact(String name, String text, String givenUnit, java.util.function.Function<String, RuntimeException> error) {
         if (index.isSetting(name)) {
-            if (!Setting.isValidValue(text)) {
-                throw error.apply("'" + Excerpt.of(text) + "' is not a lowercase word such as bf16 (" + name
+            String word = Setting.normalise(text); // FP8 is fp8: the rules compare lowercase words
+            if (!Setting.isValidValue(word)) {
+                throw error.apply("'" + Excerpt.of(text) + "' is not a word such as bf16 (" + name
                         + " is a setting)");
             }
-            return new Setting(name, text);
+            return new Setting(name, word);
         }
         double value;
         try {

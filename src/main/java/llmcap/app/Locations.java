@@ -9,14 +9,18 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the rules and the catalog come from, in this order: the folder given on the command line;
- * {@code ./rules} or {@code ./catalog} in the working directory; the same folders under
- * {@code $LLMCAP_HOME} (the launcher sets it to the repository); the copies bundled in the jar.
- * Rules found in the working directory run only if they are {@code $LLMCAP_HOME}'s or trusted ({@link Trust}).
+ * Where the rules and the catalog come from. Rules, in this order: the folder given on the command
+ * line; {@code ./rules} in the working directory; {@code $LLMCAP_HOME/rules} (the launcher sets it to
+ * the repository); the copy bundled in the jar. Rules found in the working directory run only if they
+ * are {@code $LLMCAP_HOME}'s or trusted ({@link Trust}). The catalog: the bundled one
+ * ({@code $LLMCAP_HOME/catalog}, else the jar's copy) with the folders given with {@code --catalog}
+ * laid over it, else {@code ./catalog}; {@code --catalog-only DIR} replaces the bundled one.
  */
 public final class Locations {
 
@@ -30,8 +34,49 @@ public final class Locations {
         return resolve(given, "rules", Path.of(""), home(), Trust.fromEnvironment());
     }
 
+    /** {@code given} laid over the bundled catalog, or {@code ./catalog} when none is given and there is one. */
     public static Folder catalog(Optional<Path> given) {
-        return resolve(given, "catalog", Path.of(""), home(), null);
+        return catalog(given.map(List::of).orElse(List.of()), Optional.empty());
+    }
+
+    /**
+     * The catalog: {@code only} (a whole catalog) or the bundled one, with {@code overlays} laid over it in
+     * order, or with {@code ./catalog} when no overlay is given. A folder that is the base itself is not
+     * laid over it again (the repository's own {@code ./catalog} run with the launcher).
+     */
+    public static Folder catalog(List<Path> overlays, Optional<Path> only) {
+        return catalog(overlays, only, Path.of(""), home());
+    }
+
+    static Folder catalog(List<Path> overlays, Optional<Path> only, Path workingDir, Optional<Path> home) {
+        Folder base = only.map(p -> given(p, "--catalog-only")).orElseGet(() -> home
+                .map(h -> h.resolve("catalog")).filter(Files::isDirectory)
+                .map(c -> new Folder(c, c.toString())).orElseGet(() -> bundled("catalog")));
+        List<Folder> tops = new ArrayList<>();
+        for (Path p : overlays) {
+            tops.add(given(p, "--catalog"));
+        }
+        Path local = workingDir.resolve("catalog");
+        if (overlays.isEmpty() && only.isEmpty() && Files.isDirectory(local)) {
+            tops.add(new Folder(local, "catalog"));
+        }
+        List<Folder> over = new ArrayList<>();
+        for (Folder top : tops) {
+            if (same(top.path(), base.path())) {
+                base = top; // the base itself, named as the user found or gave it
+            } else {
+                over.add(top);
+            }
+        }
+        return Folder.overlay(base, over);
+    }
+
+    /** A folder named with {@code option}: it must be one; its display is the path as given. */
+    private static Folder given(Path p, String option) {
+        if (!Files.isDirectory(p)) {
+            throw new UsageException(option + " " + p + ": not a folder");
+        }
+        return new Folder(p, p.toString().replaceAll("/+$", ""));
     }
 
     /**
@@ -71,11 +116,7 @@ public final class Locations {
     /** {@code trust}: null for data (the catalog), which needs none. */
     static Folder resolve(Optional<Path> given, String name, Path workingDir, Optional<Path> home, Trust trust) {
         if (given.isPresent()) {
-            Path p = given.get();
-            if (!Files.isDirectory(p)) {
-                throw new UsageException("--" + name + " " + p + ": not a folder");
-            }
-            return new Folder(p, p.toString().replaceAll("/+$", ""));
+            return given(given.get(), "--" + name);
         }
         Path local = workingDir.resolve(name);
         if (Files.isDirectory(local)) {
@@ -95,6 +136,9 @@ public final class Locations {
     }
 
     private static boolean same(Path a, Path b) {
+        if (a.getFileSystem() != b.getFileSystem()) {
+            return false; // the jar's copy is no folder on disk
+        }
         try {
             return Files.isSameFile(a, b);
         } catch (IOException e) {

@@ -107,13 +107,13 @@ public final class Sweep {
         @Override
         public Row compute(long row) {
             String[] values = valuesAt(row);
-            String m = model.orElse(scenario.model());
-            String g = gpu.orElse(scenario.gpu());
+            String m = workspace.catalog().model(model.orElse(scenario.model())).id();
+            String g = workspace.catalog().gpu(gpu.orElse(scenario.gpu())).id();
             for (int d = 0; d < dims.size(); d++) {
                 if (dims.get(d).name().equals("model")) {
-                    m = values[d];
+                    m = workspace.catalog().model(values[d]).id(); // as the catalog writes it, whatever the case typed
                 } else if (dims.get(d).name().equals("gpu")) {
-                    g = values[d];
+                    g = workspace.catalog().gpu(values[d]).id();
                 }
             }
             if (!(m + "\u0000" + g).equals(openFor)) {
@@ -176,7 +176,7 @@ public final class Sweep {
 
     private static Fact fact(Fact template, String text) {
         if (template instanceof Setting) {
-            return new Setting(template.name(), text);
+            return new Setting(template.name(), Setting.normalise(text));
         }
         return new Quantity(template.name(), Numbers.parse(text), ((Quantity) template).unit());
     }
@@ -195,7 +195,9 @@ public final class Sweep {
 
     /** Fails early, before any row: unknown outputs, bad values, unknown ids. */
     private void check() {
-        workspace.catalog(); // loaded here, once, before any worker thread reads it
+        workspace.catalog() // loaded here, once, before any worker thread reads it
+                .checkScenario(scenario, model.isEmpty() && dims.stream().noneMatch(d -> d.name().equals("model")),
+                        gpu.isEmpty() && dims.stream().noneMatch(d -> d.name().equals("gpu")));
         Set<String> known = new TreeSet<>(workspace.rules().index().names());
         for (String o : outputs) {
             if (!known.contains(o)) {

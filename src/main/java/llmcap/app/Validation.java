@@ -76,12 +76,12 @@ public final class Validation {
     }
 
     public List<ValidationCase> cases() {
-        return ValidationLoader.loadAll(workspace.catalogFolder().path(), workspace.catalog());
+        return ValidationLoader.loadAll(workspace.catalog());
     }
 
     public ValidationCase find(String id) {
         List<ValidationCase> all = cases();
-        return all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> new UsageException(
+        return all.stream().filter(c -> c.id().equalsIgnoreCase(id.strip())).findFirst().orElseThrow(() -> new UsageException(
                 "unknown validation case '" + Excerpt.of(id) + "'"
                         + Suggest.hint(id, all.stream().map(ValidationCase::id).toList())
                         + "; `llmcap validate` lists them"));

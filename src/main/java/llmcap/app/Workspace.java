@@ -93,9 +93,14 @@ public final class Workspace {
 
     public Catalog catalog() {
         if (catalog == null) {
-            catalog = timings.time("load catalog", () -> Catalog.load(catalogFolder.path(), catalogFolder.display()));
+            catalog = timings.time("load catalog", () -> Catalog.load(layers(catalogFolder)));
         }
         return catalog;
+    }
+
+    /** The catalog layers of {@code folder}, the base first. */
+    public static List<Catalog.Layer> layers(Folder folder) {
+        return folder.folders().stream().map(f -> new Catalog.Layer(f.path(), f.display())).toList();
     }
 
     public Scenario scenario(String idOrPath) {
@@ -121,7 +126,7 @@ public final class Workspace {
     public List<Path> inputFiles() {
         List<Path> out = new java.util.ArrayList<>();
         addFiles(rulesFolder.path(), 1, out);
-        addFiles(catalogFolder.path(), 3, out);
+        catalogFolder.folders().forEach(f -> addFiles(f.path(), 3, out));
         out.addAll(scenarioFiles);
         return out;
     }
@@ -157,11 +162,13 @@ public final class Workspace {
     public Prepared prepare(Scenario s, Optional<String> model, Optional<String> gpu, Map<String, String> sets) {
         Catalog c = catalog();
         RuleBook b = rules();
-        String modelId = model.orElse(s.model());
-        String gpuId = gpu.orElse(s.gpu());
-        llmcap.catalog.Entry gpuEntry = c.gpu(gpuId);
+        c.checkScenario(s, model.isEmpty(), gpu.isEmpty()); // --model and --gpu stand in for the scenario's own
+        llmcap.catalog.Entry modelEntry = c.model(model.orElse(s.model()));
+        llmcap.catalog.Entry gpuEntry = c.gpu(gpu.orElse(s.gpu()));
+        String modelId = modelEntry.id(); // as the catalog writes it: --gpu H100-SXM is h100-sxm
+        String gpuId = gpuEntry.id();
         InputBuilder inputs = new InputBuilder(c, b.index())
-                .catalogEntry("model", c.model(modelId))
+                .catalogEntry("model", modelEntry)
                 .catalogEntry("gpu", gpuEntry);
         c.familyOf(gpuEntry).ifPresent(f -> inputs.catalogEntry("family", f));
         inputs.scenario(s, modelId, gpuId).sets(sets);

@@ -13,19 +13,34 @@ import llmcap.domain.Excerpt;
 import llmcap.domain.Suggest;
 
 /**
- * The GPUs, models and scenarios of one catalog folder, checked as a whole: ids are unique, and
- * every id an entry or scenario refers to exists.
+ * The GPUs, models, families and scenarios of a catalog, checked as a whole: ids are unique in each
+ * file, and every id an entry refers to exists. A catalog is read from one folder or from several
+ * layers: the first holds the whole catalog, each later one (an overlay) adds entries and overrides
+ * those with the same id, GPUs, models and families field by field ({@link Overlay}), scenarios whole.
+ * A scenario's own model and GPU are checked when it is used ({@link #checkScenario}), so that
+ * {@code --model} and {@code --gpu} can stand in for ones this catalog lacks.
  *
- * @param display how errors and provenance name the folder ({@code catalog}, or the path given)
+ * @param display how errors and reports name the catalog ({@code catalog}, the path given, or
+ *                {@code my-catalog over catalog} for layers)
+ * @param layers  the folders it was read from, the base first
  */
 public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry> models,
-                      Map<String, Scenario> scenarios, Map<String, Entry> families) {
+                      Map<String, Scenario> scenarios, Map<String, Entry> families, List<Layer> layers) {
+
+    /** One folder of a catalog and the name errors and provenance give it. */
+    public record Layer(Path dir, String display) {
+        public Layer {
+            java.util.Objects.requireNonNull(dir, "dir must not be null");
+            java.util.Objects.requireNonNull(display, "display must not be null");
+        }
+    }
 
     public Catalog {
         families = Collections.unmodifiableMap(families);
         gpus = Collections.unmodifiableMap(gpus);
         models = Collections.unmodifiableMap(models);
         scenarios = Collections.unmodifiableMap(scenarios);
+        layers = List.copyOf(layers);
     }
 
     /**
@@ -33,23 +48,52 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
      * {@code families.yaml} from {@code dir}.
      */
     public static Catalog load(Path dir, String display) {
-        Map<String, Entry> gpus = byId(GpuLoader.load(read(dir, display, "gpus.yaml")), "gpu");
-        Map<String, Entry> models = byId(ModelLoader.load(read(dir, display, "models.yaml")), "model");
+        return load(List.of(new Layer(dir, display)));
+    }
+
+    /** Loads the base layer (a whole catalog) with each overlay laid over it in turn. */
+    public static Catalog load(List<Layer> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a catalog needs at least one folder");
+        }
+        layers.subList(1, layers.size()).forEach(Catalog::requireCatalogFiles);
+        Map<String, Entry> gpus = Layered.entries(layers, Layered.GPUS);
+        Map<String, Entry> models = Layered.entries(layers, Layered.MODELS);
+        Map<String, Entry> families = Layered.entries(layers, Layered.FAMILIES);
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
-        for (Path file : scenarioFiles(dir, display)) {
-            String name = display + "/scenarios/" + file.getFileName();
+        for (Layer layer : layers) {
+            scenarios.putAll(scenarios(layer)); // an overlay's scenario replaces the one with its id whole
+        }
+        List<String> names = new ArrayList<>();
+        layers.forEach(l -> names.add(0, l.display()));
+        Catalog c = new Catalog(String.join(" over ", names), gpus, models, scenarios, families, layers);
+        c.checkReferences();
+        return c;
+    }
+
+    /** The scenarios of one folder, by id; an id used twice in it is an error. */
+    private static Map<String, Scenario> scenarios(Layer layer) {
+        Map<String, Scenario> out = new LinkedHashMap<>();
+        for (Path file : scenarioFiles(layer.dir(), layer.display())) {
+            String name = layer.display() + "/scenarios/" + file.getFileName();
             Scenario s = ScenarioLoader.load(Yaml.read(file, name));
-            Scenario twin = scenarios.putIfAbsent(s.id(), s);
+            Scenario twin = out.putIfAbsent(s.id(), s);
             if (twin != null) {
                 throw new CatalogException(name + ":" + s.line("id") + ": scenario id '" + s.id() + "' is also used by "
                         + twin.file() + ":" + twin.line("id"));
             }
         }
-        Map<String, Entry> families = Files.exists(dir.resolve("families.yaml"))
-                ? byId(FamilyLoader.load(read(dir, display, "families.yaml")), "family") : Map.of();
-        Catalog c = new Catalog(display, gpus, models, scenarios, families);
-        c.checkReferences();
-        return c;
+        return out;
+    }
+
+    /** An overlay holds at least one catalog file: a folder with none is a mistake (a typo, the wrong folder). */
+    private static void requireCatalogFiles(Layer layer) {
+        boolean any = Layered.FILES.stream().anyMatch(f -> Files.exists(layer.dir().resolve(f)))
+                || Files.isDirectory(layer.dir().resolve("scenarios")) || Files.isDirectory(layer.dir().resolve("validation"));
+        if (!any) {
+            throw new CatalogException(layer.display() + ": no catalog files here (an overlay holds any of "
+                    + String.join(", ", Layered.FILES) + ", scenarios/ and validation/)");
+        }
     }
 
     public Entry gpu(String id) {
@@ -65,21 +109,23 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
         return gpu.info("family").map(families::get);
     }
 
+    /** The scenario {@code id} names, whatever its case. */
     public Scenario scenario(String id) {
-        Scenario s = scenarios.get(id);
-        if (s == null) {
-            throw new UnknownIdException("unknown scenario '" + Excerpt.of(id) + "'"
-                    + Suggest.hint(id, scenarios.keySet())
-                    + "; known: " + String.join(", ", scenarios.keySet()));
-        }
-        return s;
+        return find(scenarios, id, "scenario");
     }
 
-    private static Entry find(Map<String, Entry> entries, String id, String what) {
-        Entry e = entries.get(id);
+    /**
+     * The entry {@code id} names. Ids are lowercase (the loaders insist), so {@code H100-SXM} finds
+     * h100-sxm; an id the catalog lacks lists the ids it begins, or the closest ones.
+     */
+    private static <T> T find(Map<String, T> entries, String id, String what) {
+        T e = entries.get(id);
+        if (e == null) {
+            e = entries.get(id.strip().toLowerCase(java.util.Locale.ROOT));
+        }
         if (e == null) {
             throw new UnknownIdException("unknown " + what + " '" + Excerpt.of(id) + "'"
-                    + Suggest.hint(id, entries.keySet())
+                    + Suggest.idHint(id, entries.keySet())
                     + "; known: " + String.join(", ", entries.keySet()));
         }
         return e;
@@ -87,8 +133,20 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
 
     /** Checks that a scenario's ids exist in this catalog; the error names the scenario's line. */
     public void checkScenario(Scenario s) {
-        requireId(s, "model", s.model(), models, "model");
-        requireId(s, "gpu", s.gpu(), gpus, "GPU");
+        checkScenario(s, true, true);
+    }
+
+    /**
+     * Checks the ids a run of {@code s} uses: its model unless {@code --model} stands in for it, its GPU
+     * unless {@code --gpu} does, and its reference and cross-check models.
+     */
+    public void checkScenario(Scenario s, boolean ownModel, boolean ownGpu) {
+        if (ownModel) {
+            requireId(s, "model", s.model(), models, "model");
+        }
+        if (ownGpu) {
+            requireId(s, "gpu", s.gpu(), gpus, "GPU");
+        }
         s.referenceModel().ifPresent(r -> requireId(s, "reference_model", r, models, "reference model"));
         s.crosscheckModel().ifPresent(r -> requireId(s, "crosscheck_model", r, models, "cross-check model"));
     }
@@ -110,36 +168,14 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
                 }
             });
         }
-        scenarios.values().forEach(this::checkScenario);
     }
 
     private static void requireId(Scenario s, String field, String id, Map<String, Entry> known, String what) {
-        if (!known.containsKey(id)) {
+        if (!known.containsKey(id) && !known.containsKey(id.toLowerCase(java.util.Locale.ROOT))) {
             throw new CatalogException(s.file() + ":" + s.line(field) + ": scenario '" + s.id() + "': " + what
                     + " '" + Excerpt.of(id)
                     + "' is not in the catalog" + Suggest.hint(id, known.keySet()));
         }
-    }
-
-    private static YNode read(Path dir, String display, String name) {
-        Path file = dir.resolve(name);
-        if (!Files.exists(file)) { // anything else that is there, Yaml.read says what is wrong with it
-            throw new CatalogException(display + "/" + name + ": missing (a catalog folder holds gpus.yaml,"
-                    + " models.yaml and scenarios/)");
-        }
-        return Yaml.read(file, display + "/" + name);
-    }
-
-    private static Map<String, Entry> byId(List<Entry> entries, String kind) {
-        Map<String, Entry> out = new LinkedHashMap<>();
-        for (Entry e : entries) {
-            Entry twin = out.putIfAbsent(e.id(), e);
-            if (twin != null) {
-                throw new CatalogException(e.file() + ":" + e.line() + ": duplicate " + kind + " id '" + e.id()
-                        + "' (first at line " + twin.line() + ")");
-            }
-        }
-        return out;
     }
 
     private static List<Path> scenarioFiles(Path dir, String display) {
@@ -154,10 +190,8 @@ public record Catalog(String display, Map<String, Entry> gpus, Map<String, Entry
         }
     }
 
-    /** Loads a scenario from a file outside the catalog ({@code --scenario PATH}). */
+    /** Loads a scenario from a file outside the catalog ({@code --scenario PATH}); its ids are checked when it is used. */
     public Scenario scenarioFile(Path file, String display) {
-        Scenario s = ScenarioLoader.load(Yaml.read(file, display));
-        checkScenario(s);
-        return s;
+        return ScenarioLoader.load(Yaml.read(file, display));
     }
 }

@@ -24,6 +24,14 @@ public record Entry(String kind, String id, String name, String file, int line,
         return file + "#" + id;
     }
 
+    /**
+     * Where provenance says {@code f} was written: the entry's file ({@code catalog/gpus.yaml}) for a figure
+     * of its own, or the overlay file and line that changed it ({@code my-catalog/gpus.yaml:4}).
+     */
+    public String fileOf(Figure f) {
+        return f.file().equals(file) ? file : f.file() + ":" + f.line();
+    }
+
     public Optional<Figure> figure(String key) {
         return Optional.ofNullable(figures.get(key));
     }

@@ -43,10 +43,9 @@ final class EntryBuilder {
         fields.optText("notes").ifPresent(n -> info.put("notes", n));
     }
 
-    /** Reads a file whose only key, {@code key}, holds the list of entries. */
-    static List<Entry> each(YNode root, String key, java.util.function.Function<YNode, Entry> entry) {
-        Fields top = new Fields(root, key + " file").allowOnly(Set.of(key));
-        return top.list(key).stream().map(entry).toList();
+    /** The entries of a file whose only key, {@code key}, holds the list of them. */
+    static List<YNode> items(YNode root, String key) {
+        return new Fields(root, key + " file").allowOnly(Set.of(key)).list(key);
     }
 
     static String id(Fields f) {
@@ -66,7 +65,8 @@ final class EntryBuilder {
         String field = path.substring(path.lastIndexOf('.') + 1);
         OptionalDouble v = from.optPositive(field);
         if (v.isPresent()) {
-            put(key, v.getAsDouble() * scale, unit, path, from == fields ? null : from.optText("source").orElse(null));
+            put(key, v.getAsDouble() * scale, unit, path, from == fields ? null : from.optText("source").orElse(null),
+                    from.node(field));
         }
         return this;
     }
@@ -77,11 +77,11 @@ final class EntryBuilder {
         return optional(from, path, key, scale, unit);
     }
 
-    private void put(String key, double value, String unit, String path, String blockSource) {
+    private void put(String key, double value, String unit, String path, String blockSource, YNode node) {
         String block = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
         String cite = sources.getOrDefault(path, sources.getOrDefault(block, blockSource != null ? blockSource : source));
         boolean verified = !unverified.contains(path) && !unverified.contains(block);
-        figures.put(key, new Figure(key, value, unit, path, cite, verified));
+        figures.put(key, new Figure(key, value, unit, path, cite, verified, node.file(), node.line()));
     }
 
     EntryBuilder info(String key, String value) {

@@ -22,10 +22,10 @@ final class FamilyLoader {
     }
 
     static List<Entry> load(YNode root) {
-        return EntryBuilder.each(root, "families", FamilyLoader::entry);
+        return EntryBuilder.items(root, "families").stream().map(FamilyLoader::entry).toList();
     }
 
-    private static Entry entry(YNode node) {
+    static Entry entry(YNode node) {
         String id = EntryBuilder.id(new Fields(node, "family entry"));
         String ctx = "family '" + id + "'";
         Fields f = new Fields(node, ctx).allowOnly(FIELDS);
@@ -61,7 +61,8 @@ final class FamilyLoader {
         }
     }
 
-    private static Set<String> knownPaths() {
+    /** Every figure path of an entry, as {@code sources} and {@code unverified} name them. */
+    static Set<String> knownPaths() {
         Set<String> s = new HashSet<>(Set.of("serving.bandwidth_efficiency"));
         for (String p : PRECISIONS) {
             s.add("serving.compute_efficiency." + p);

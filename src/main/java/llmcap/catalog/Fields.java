@@ -174,13 +174,18 @@ public final class Fields {
         return map.fields().get(key);
     }
 
+    /** An error about {@code key}, at the field's own file and line (an overlay's, for a field an overlay gave). */
     public CatalogException error(String key, String problem) {
-        return new CatalogException(file() + ":" + line(key) + ": " + context + ": field '" + key + "': " + problem);
+        YNode n = map.fields().get(key);
+        String where = n == null ? map.where() : n.where();
+        return new CatalogException(where + ": " + context + ": field '" + key + "': " + problem);
     }
 
+    /** A required field that is absent, or present with no value (at the place it is written empty). */
     private CatalogException missing(String key) {
-        return new CatalogException(file() + ":" + map.line() + ": " + context + ": missing required field '"
-                + key + "'");
+        YNode empty = map.fields().get(key);
+        return new CatalogException((empty == null ? map.where() : empty.where()) + ": " + context
+                + ": missing required field '" + key + "'");
     }
 
     private double requirePositive(String key, double v) {

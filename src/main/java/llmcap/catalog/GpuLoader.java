@@ -24,10 +24,10 @@ final class GpuLoader {
     }
 
     static List<Entry> load(YNode root) {
-        return EntryBuilder.each(root, "gpus", GpuLoader::entry);
+        return EntryBuilder.items(root, "gpus").stream().map(GpuLoader::entry).toList();
     }
 
-    private static Entry entry(YNode node) {
+    static Entry entry(YNode node) {
         Fields probe = new Fields(node, "gpu entry");
         String id = EntryBuilder.id(probe);
         Fields f = new Fields(node, "gpu '" + id + "'").allowOnly(FIELDS);
@@ -77,7 +77,8 @@ final class GpuLoader {
         return b.build(f.text("name"));
     }
 
-    private static Set<String> knownPaths() {
+    /** Every figure path of an entry, as {@code sources} and {@code unverified} name them. */
+    static Set<String> knownPaths() {
         Set<String> s = new java.util.HashSet<>(Set.of("memory_gb", "memory_gib", "memory_mib", "bandwidth_gb_per_s",
                 "interconnect_gb_per_s", "network_gbit_per_s", "tdp_w",
                 "rental.usd_per_gpu_hour", "purchase.usd"));

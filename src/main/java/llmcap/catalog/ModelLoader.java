@@ -23,10 +23,10 @@ final class ModelLoader {
     }
 
     static List<Entry> load(YNode root) {
-        return EntryBuilder.each(root, "models", ModelLoader::entry);
+        return EntryBuilder.items(root, "models").stream().map(ModelLoader::entry).toList();
     }
 
-    private static Entry entry(YNode node) {
+    static Entry entry(YNode node) {
         String id = EntryBuilder.id(new Fields(node, "model entry"));
         String ctx = "model '" + id + "'";
         Fields f = new Fields(node, ctx).allowOnly(FIELDS);
@@ -64,7 +64,8 @@ final class ModelLoader {
         return b.build(f.text("name"));
     }
 
-    private static Set<String> knownPaths() {
+    /** Every figure path of an entry, as {@code sources} and {@code unverified} name them. */
+    static Set<String> knownPaths() {
         Set<String> s = new HashSet<>(Set.of("params", "active_params", "checkpoint_mb"));
         ARCHITECTURE.forEach(k -> s.add("architecture." + k));
         TRAINING.forEach(k -> s.add("training." + k));

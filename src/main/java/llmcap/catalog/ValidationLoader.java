@@ -26,27 +26,38 @@ public final class ValidationLoader {
     private ValidationLoader() {
     }
 
-    /** Every case of {@code catalog}'s {@code validation/} folder, in file-name order. */
-    public static List<ValidationCase> loadAll(Path catalogDir, Catalog catalog) {
-        Path dir = catalogDir.resolve("validation");
+    /**
+     * Every case of the {@code validation/} folders of {@code catalog}'s layers, in file-name order; an
+     * overlay's case replaces the case with its id whole.
+     */
+    public static List<ValidationCase> loadAll(Catalog catalog) {
+        Map<String, ValidationCase> all = new LinkedHashMap<>();
+        for (Catalog.Layer layer : catalog.layers()) {
+            all.putAll(loadLayer(layer, catalog));
+        }
+        return new ArrayList<>(all.values());
+    }
+
+    private static Map<String, ValidationCase> loadLayer(Catalog.Layer layer, Catalog catalog) {
+        Path dir = layer.dir().resolve("validation");
         if (!Files.isDirectory(dir)) {
-            return List.of();
+            return Map.of();
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
-            throw new CatalogException(catalog.display() + "/validation: cannot list (" + e.getMessage() + ")");
+            throw new CatalogException(layer.display() + "/validation: cannot list (" + e.getMessage() + ")");
         }
         Map<String, ValidationCase> byId = new LinkedHashMap<>();
         for (Path f : files) {
-            ValidationCase c = load(Yaml.read(f, catalog.display() + "/validation/" + f.getFileName()), catalog);
+            ValidationCase c = load(Yaml.read(f, layer.display() + "/validation/" + f.getFileName()), catalog);
             ValidationCase twin = byId.putIfAbsent(c.id(), c);
             if (twin != null) {
                 throw new CatalogException(c.file() + ": validation case id '" + c.id() + "' is also used by " + twin.file());
             }
         }
-        return new ArrayList<>(byId.values());
+        return byId;
     }
 
     static ValidationCase load(YNode root, Catalog catalog) {

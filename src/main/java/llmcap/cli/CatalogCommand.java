@@ -14,7 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code llmcap catalog gpus|models|scenarios}: what the catalog holds; {@code catalog import-hf}: a new entry. */
 @Command(name = "catalog", mixinStandardHelpOptions = true,
         description = "List the catalog's GPUs, models or scenarios (JSON adds every figure's source).",
-        subcommands = {ImportHfCommand.class})
+        subcommands = {ImportHfCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  llmcap catalog gpus",
+            "  llmcap catalog models --format json",
+            "  # the bundled GPUs with those of my-catalog/gpus.yaml",
+            "  llmcap catalog gpus --catalog my-catalog"})
 final class CatalogCommand implements Callable<Integer> {
 
     enum Kind { gpus, models, scenarios }

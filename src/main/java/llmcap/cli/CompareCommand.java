@@ -18,16 +18,20 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code llmcap compare --gpu a,b --model x,y}: headline figures side by side, the cheapest marked. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "One row per model x GPU with the headline figures side by side; the cheapest fleet is marked.")
+        description = "One row per model x GPU with the headline figures side by side; the cheapest fleet is marked.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  llmcap compare --gpu a100-80gb-sxm,h100-sxm,h200,mi300x",
+            "  llmcap compare --gpu h100-sxm,mi300x --model llama-3.1-70b,llama-3.1-405b",
+            "  llmcap compare --gpu a100-80gb-sxm,h100-sxm --format html --out compare.html"})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--gpu", split = ",", paramLabel = "ID[,ID...]", description = "GPUs to compare (default: the scenario's).")
+    @Option(names = "--gpu", split = ",", paramLabel = "ID", description = "GPUs to compare (default: the scenario's).")
     List<String> gpus = new ArrayList<>();
 
-    @Option(names = "--model", split = ",", paramLabel = "ID[,ID...]", description = "Models to compare (default: the scenario's).")
+    @Option(names = "--model", split = ",", paramLabel = "ID", description = "Models to compare (default: the scenario's).")
     List<String> models = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "NAME", description = "A column; repeatable (default: GPUs per replica,"

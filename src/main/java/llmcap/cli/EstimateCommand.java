@@ -22,7 +22,17 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code llmcap estimate}: every figure of a scenario, with provenance and the published values beside. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
         description = {"Estimate storage, serving, training and cost for a scenario; show the published figures beside.",
-            "With --samples N: draw the assumptions the scenario gives as ranges N times and report P10/P50/P90."})
+            "With --samples N: draw the assumptions the scenario gives as ranges N times and report P10/P50/P90."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # the default scenario on an H100 SXM, then another model with its traffic",
+            "  llmcap estimate --gpu h100-sxm",
+            "  llmcap estimate --model llama-3.1-70b --gpu h100-sxm \\",
+            "      --set serving.requests_per_s=50 --set inference.weight_dtype=fp8",
+            "  # a scenario of the catalog as one HTML file; P10/P50/P90 of ranged inputs",
+            "  llmcap estimate --scenario chat-llama-3.1-70b-h100 --format html --out r.html",
+            "  llmcap estimate --samples 1000 --seed 1",
+            "  # a GPU of your own: my-catalog/gpus.yaml laid over the bundled catalog",
+            "  llmcap estimate --catalog my-catalog --gpu my-gpu"})
 final class EstimateCommand implements Callable<Integer> {
 
     @Spec

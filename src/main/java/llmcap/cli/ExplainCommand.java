@@ -18,7 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code llmcap explain NAME...}: the derivation tree of one or more numbers. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Show how a number was computed: its rule and file:line, down to catalog entries and assumptions.",
-            "Takes the same options as estimate, so it explains exactly the run you describe."})
+            "Takes the same options as estimate, so it explains exactly the run you describe."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  llmcap explain serving.gpus",
+            "  llmcap explain training.gpus cost.fleet_daily_usd --gpu h100-sxm",
+            "  llmcap explain serving.batch_size --model llama-3.1-70b --gpu H100-SXM"})
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec

@@ -18,7 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Print a models.yaml entry made from a local Hugging Face config.json.",
             "The architecture is copied from the config; params (and active_params for mixtures of experts)",
             "are computed from it. Reads model_type llama, mistral, mixtral, qwen2 and deepseek_v3.",
-            "Append the output under `models:` in catalog/models.yaml, then review its name and notes."})
+            "Append the output under `models:` in the models.yaml of a catalog folder of your own (laid over the",
+            "bundled one with --catalog DIR, or ./catalog), then review its name and notes."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  llmcap catalog import-hf ~/models/Llama-3.1-8B/config.json",
+            "  llmcap catalog import-hf ~/models/Mixtral-8x7B --id mixtral-8x7b-ours"})
 final class ImportHfCommand implements Callable<Integer> {
 
     @Spec

@@ -20,7 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code llmcap init DIR}: editable copies of the bundled rules and catalog, for use outside the repository. */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Write editable copies of the bundled rules/ and catalog/ into DIR, and trust DIR/rules.",
-            "Run llmcap from DIR (or pass --rules DIR/rules --catalog DIR/catalog) to use them."})
+            "Run llmcap from DIR to use them: its catalog/ is laid over the bundled catalog (your edits win),",
+            "and --catalog-only DIR/catalog uses the copy alone (an entry you delete there is then gone)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # then: cd my-plan && llmcap",
+            "  llmcap init my-plan"})
 final class InitCommand implements Callable<Integer> {
 
     @Spec

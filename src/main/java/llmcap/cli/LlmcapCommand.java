@@ -9,9 +9,17 @@ import picocli.CommandLine.Command;
             "every number derived by an editable Drools rule and traceable to its inputs.",
             "With no command, runs `estimate` on the default scenario (the article's ChatGPT estimate)."},
         subcommands = {EstimateCommand.class, ExplainCommand.class, ValidateCommand.class, CompareCommand.class,
-            SweepCommand.class, SensitivityCommand.class, CatalogCommand.class,
+            SweepCommand.class, SensitivityCommand.class, CatalogCommand.class, ScenarioCommand.class,
             RulesCommand.class, InitCommand.class, TrustCommand.class, ServeCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 validate found a figure outside its tolerance, 2 usage,",
+        footerHeading = "%nExamples:%n",
+        footer = {"  # the article's estimate, its published figures beside; another GPU and model",
+            "  llmcap",
+            "  llmcap --gpu h100-sxm --model llama-3.1-70b",
+            "  # how one number was computed; a plan of your own from a template",
+            "  llmcap explain serving.gpus",
+            "  llmcap scenario new plan.yaml --model llama-3.1-70b --gpu h100-sxm",
+            "  llmcap estimate --scenario plan.yaml --set serving.requests_per_s=50",
+            "", "Exit codes: 0 ok, 1 validate found a figure outside its tolerance, 2 usage,",
             "3 bad catalog or scenario, 4 bad rules, 5 I/O, 70 internal error."})
 public final class LlmcapCommand implements Runnable {
 

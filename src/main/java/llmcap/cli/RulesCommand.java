@@ -13,7 +13,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code llmcap rules [--check]}: list every rule, or only compile them and report. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List every rule with its file:line, what it derives and what it reads; --check only compiles.")
+        description = "List every rule with its file:line, what it derives and what it reads; --check only compiles.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  # every rule with its file:line; only compile them; the list as JSON",
+            "  llmcap rules",
+            "  llmcap rules --check",
+            "  llmcap rules --format json"})
 final class RulesCommand implements Callable<Integer> {
 
     @Spec

@@ -18,7 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code llmcap sensitivity}: which assumptions move an output most (a tornado). */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
-        description = "Move every numeric assumption down and up by a swing, one at a time; rank by how far the output moves.")
+        description = "Move every numeric assumption down and up by a swing, one at a time; rank by how far the output moves.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  # what moves the fleet's daily cost most; then the serving GPUs, by 10 %%",
+            "  llmcap sensitivity",
+            "  llmcap sensitivity --output serving.gpus --swing 10%%"})
 final class SensitivityCommand implements Callable<Integer> {
 
     @Spec
@@ -29,7 +33,7 @@ final class SensitivityCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--swing", paramLabel = "PERCENT", defaultValue = "20%",
-            description = "How far to move each assumption, e.g. 20% or 0.2 (default: ${DEFAULT-VALUE}).")
+            description = "How far to move each assumption, e.g. 20%% or 0.2 (default: ${DEFAULT-VALUE}).")
     String swing;
 
     @Mixin

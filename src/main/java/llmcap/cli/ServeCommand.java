@@ -22,7 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Serve the web workbench and the JSON API on http://HOST:PORT/ until Ctrl-C.",
             "Saved edits of the rules and catalog are picked up within a second or two.",
             "A broken edit keeps the last good rules and catalog in use, and the page and",
-            "/api/health show its error (file:line) until the file is fixed."})
+            "/api/health show its error (file:line) until the file is fixed."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # http://127.0.0.1:8080/; another port, with a catalog of your own",
+            "  llmcap serve",
+            "  llmcap serve --port 8081 --catalog my-catalog"})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec

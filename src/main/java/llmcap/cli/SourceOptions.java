@@ -2,6 +2,8 @@ package llmcap.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import llmcap.app.Locations;
 import llmcap.app.Timings;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code --rules DIR} and {@code --catalog DIR}, shared by every command that reads them. */
+/** {@code --rules DIR}, {@code --catalog DIR} and {@code --catalog-only DIR}, shared by every command that reads them. */
 final class SourceOptions {
 
     /** The command this option set belongs to, for its stderr. */
@@ -26,16 +28,23 @@ final class SourceOptions {
     Path rules;
 
     @Option(names = "--catalog", paramLabel = "DIR",
-            description = "Catalog folder with gpus.yaml, models.yaml, scenarios/ (default: ./catalog, else $LLMCAP_HOME/catalog, else the bundled copy).")
-    Path catalog;
+            description = "A catalog folder laid over the bundled catalog: its entries are added, an entry with the id"
+                    + " of a bundled one overrides it field by field, a scenario or validation case replaces it whole."
+                    + " Repeatable, the last on top (default: ./catalog if there is one).")
+    List<Path> catalog = new ArrayList<>();
+
+    @Option(names = "--catalog-only", paramLabel = "DIR",
+            description = "A whole catalog (gpus.yaml, models.yaml, scenarios/) used instead of the bundled one.")
+    Path catalogOnly;
 
     @Option(names = "--rule-timeout", paramLabel = "SECONDS", description = "Wall-clock limit of one rule firing"
             + " (default: $LLMCAP_RULE_TIMEOUT, else 5): an action still running then is stopped, naming its rule.")
     String ruleTimeout;
 
     Workspace workspace(Timings timings) {
-        return new Workspace(Locations.rules(Optional.ofNullable(rules)), Locations.catalog(Optional.ofNullable(catalog)),
-                timings).onWarning(w -> command.commandLine().getErr().println("llmcap: warning: " + w))
+        return new Workspace(Locations.rules(Optional.ofNullable(rules)),
+                Locations.catalog(catalog, Optional.ofNullable(catalogOnly)), timings)
+                .onWarning(w -> command.commandLine().getErr().println("llmcap: warning: " + w))
                 .withRuleTimeout(timeout());
     }
 

@@ -20,7 +20,13 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Estimate every combination of the --vary dimensions and stream one row per scenario.",
             "SPEC is a list (gpu=a100-80gb-sxm,h100-sxm; serving.peak_factor=3,5,8) or a range",
             "LOW..HIGH:COUNT[:lin|log] (serving.daily_users=1e6..1e8:9:log). Rows give each output in base",
-            "units and the rule file:line that derived it (JSON Lines: rule, source and inputs)."})
+            "units and the rule file:line that derived it (JSON Lines: rule, source and inputs)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  llmcap sweep --vary serving.peak_factor=3,5,8",
+            "  llmcap sweep --vary serving.daily_users=1e6..1e8:9:log \\",
+            "      --vary gpu=a100-80gb-sxm,h100-sxm --out grid.csv",
+            "  llmcap sweep --model llama-3.1-70b --gpu h100-sxm \\",
+            "      --vary inference.tensor_parallel=2,4,8 --format jsonl"})
 final class SweepCommand implements Callable<Integer> {
 
     @Spec

@@ -16,7 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "trust", mixinStandardHelpOptions = true,
         description = {"Trust a folder of rules, so llmcap runs the rules it finds there as ./rules.",
             "Rule files are code: llmcap runs ./rules of the working directory only once it is trusted (or",
-            "named with --rules, or under $LLMCAP_HOME). Trust is kept by folder, not by content."})
+            "named with --rules, or under $LLMCAP_HOME). Trust is kept by folder, not by content."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # run ./rules of the working directory from now on; stop",
+            "  llmcap trust",
+            "  llmcap trust --forget"})
 final class TrustCommand implements Callable<Integer> {
 
     @Spec

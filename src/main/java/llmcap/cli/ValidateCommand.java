@@ -20,7 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code llmcap validate [CASE-ID]}: llmcap against published runs; exit 1 when a figure is off. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check llmcap against the published runs of catalog/validation/, with the utilization each run implies.",
-            "Exit 1 if any figure is outside its tolerance. With CASE-ID: that case with the derivation tree of every figure."})
+            "Exit 1 if any figure is outside its tolerance. With CASE-ID: that case with the derivation tree of every figure."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # every case (exit 1 if a figure is outside its tolerance), then one case",
+            "  llmcap validate",
+            "  llmcap validate llama-2-70b-gpu-hours",
+            "  llmcap validate --format markdown --out validation.md"})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -47,7 +52,8 @@ final class ValidateCommand implements Callable<Integer> {
         List<ValidationCase> cases = caseId == null ? v.cases() : List.of(v.find(caseId));
         List<CaseResult> results = cases.stream().map(v::run).toList();
         StringBuilder out = new StringBuilder(switch (format) {
-            case text -> ValidationReport.text(results, w.catalogFolder().display());
+            case text -> ValidationReport.text(results, String.join(" and ", w.catalogFolder().folders().stream()
+                    .map(f -> f.display() + "/validation").toList()));
             case json -> ValidationReport.json(results);
             case markdown -> ValidationReport.markdown(results);
             default -> llmcap.report.HtmlReport.validate(results);

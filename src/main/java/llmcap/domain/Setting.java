@@ -25,6 +25,14 @@ public record Setting(String name, String value) implements Fact {
         }
     }
 
+    /**
+     * A value as the user typed it, as the rules compare it: stripped and in lower case ({@code FP8} is
+     * {@code fp8}). Every value a rule compares with {@code ==} is lowercase, as this record insists.
+     */
+    public static String normalise(String typed) {
+        return typed.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static boolean isValidValue(String value) {
         return value != null && VALUE.matcher(value).matches();
     }

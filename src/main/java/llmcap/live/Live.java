@@ -68,11 +68,16 @@ public final class Live implements AutoCloseable {
         return after;
     }
 
-    /** Starts watching the rules and catalog folders: an edit is picked up within about a second. */
+    /**
+     * Starts watching the rules folder and every folder of the catalog (the bundled one and each overlay):
+     * an edit is picked up within about a second.
+     */
     public synchronized void watch(Watcher.Timing timing) {
         if (watcher == null) {
-            watcher = new Watcher(java.util.List.of(loader.rulesFolder().path(), loader.catalogFolder().path()),
-                    timing, this::reload);
+            java.util.List<java.nio.file.Path> folders = new java.util.ArrayList<>();
+            folders.add(loader.rulesFolder().path());
+            loader.catalogFolder().folders().forEach(f -> folders.add(f.path()));
+            watcher = new Watcher(folders, timing, this::reload);
             watcher.start();
         }
     }

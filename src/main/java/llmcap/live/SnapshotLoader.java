@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import llmcap.app.Folder;
 import llmcap.app.Selection;
+import llmcap.app.Workspace;
 import llmcap.catalog.Catalog;
 import llmcap.catalog.CatalogException;
 import llmcap.catalog.ValidationCase;
@@ -66,9 +67,9 @@ public final class SnapshotLoader {
         for (int attempt = 1; ; attempt++) {
             String before = catalogVersion();
             Optional<Snapshot> same = previous.filter(p -> p.version().catalog().equals(before));
-            Catalog c = same.map(Snapshot::catalog).orElseGet(() -> Catalog.load(catalog.path(), catalog.display()));
+            Catalog c = same.map(Snapshot::catalog).orElseGet(() -> Catalog.load(Workspace.layers(catalog)));
             List<ValidationCase> cases = same.map(Snapshot::validationCases)
-                    .orElseGet(() -> ValidationLoader.loadAll(catalog.path(), c));
+                    .orElseGet(() -> ValidationLoader.loadAll(c));
             if (before.equals(catalogVersion()) || attempt == CATALOG_ATTEMPTS) {
                 Snapshot next = new Snapshot(rules, book, catalog, c, cases, new Snapshot.Version(rulesVersion, before),
                         ruleTimeout);
@@ -96,18 +97,24 @@ public final class SnapshotLoader {
         return hex(sha);
     }
 
-    /** The version of every file under the catalog folder (GPUs, models, scenarios, validation cases). */
+    /**
+     * The version of every file under every folder of the catalog, the bundled one and each overlay (GPUs,
+     * models, scenarios, validation cases): an edit of any of them is a new version.
+     */
     String catalogVersion() {
         MessageDigest sha = sha256();
-        Path root = catalog.path();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                sha.update((root.relativize(p) + "\u0000").getBytes(StandardCharsets.UTF_8));
-                sha.update(Files.readAllBytes(p));
-                sha.update((byte) 0);
+        for (Folder layer : catalog.folders()) {
+            Path root = layer.path();
+            sha.update((layer.display() + "\u0000").getBytes(StandardCharsets.UTF_8));
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                    sha.update((root.relativize(p) + "\u0000").getBytes(StandardCharsets.UTF_8));
+                    sha.update(Files.readAllBytes(p));
+                    sha.update((byte) 0);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new CatalogException(layer.display() + ": cannot read (" + e.getMessage() + ")");
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new CatalogException(catalog.display() + ": cannot read (" + e.getMessage() + ")");
         }
         return hex(sha);
     }

@@ -63,6 +63,7 @@ public final class CatalogListing {
                 x.add("value", Json.number(f.value()));
                 x.addProperty("unit", f.unit());
                 x.addProperty("field", f.field());
+                x.addProperty("where", f.file() + ":" + f.line()); // an overlay's line for a figure it overrides
                 x.addProperty("source", f.source());
                 x.addProperty("verified", f.verified());
                 figures.add(x);

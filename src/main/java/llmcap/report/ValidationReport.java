@@ -15,10 +15,10 @@ public final class ValidationReport {
     private ValidationReport() {
     }
 
-    public static String text(List<CaseResult> results, String catalog) {
+    /** {@code from}: the folders the cases were read from ({@code catalog/validation}). */
+    public static String text(List<CaseResult> results, String from) {
         StringBuilder out = new StringBuilder();
-        out.append("llmcap validate: ").append(results.size()).append(" cases from ").append(catalog)
-                .append("/validation\n\n");
+        out.append("llmcap validate: ").append(results.size()).append(" cases from ").append(from).append("\n\n");
         Table t = new Table(false, false, true, true, true, true, false);
         t.row("case", "figure", "published", "llmcap", "deviation", "tolerance", "within");
         for (CaseResult r : results) {

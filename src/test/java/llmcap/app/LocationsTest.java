@@ -52,4 +52,48 @@ class LocationsTest {
         assertTrue(why.contains("llmcap trust") && why.contains("--rules rules"), why);
         assertEquals(work.resolve("rules"), f.path());
     }
+
+    // --- the catalog: the bundled one with overlays (issue 12) -------------------------------------------
+
+    private static java.util.List<Path> layerPaths(Folder f) {
+        return f.folders().stream().map(Folder::path).toList();
+    }
+
+    @Test
+    void theWorkingDirectorysCatalogIsLaidOverTheHomes() throws IOException {
+        Path work = Files.createDirectories(dir.resolve("work/catalog")).getParent();
+        Path home = Files.createDirectories(dir.resolve("home/catalog")).getParent();
+        Folder f = Locations.catalog(java.util.List.of(), Optional.empty(), work, Optional.of(home));
+        assertEquals(java.util.List.of(home.resolve("catalog"), work.resolve("catalog")), layerPaths(f));
+        assertEquals("catalog over " + home.resolve("catalog"), f.display());
+    }
+
+    @Test
+    void theHomesOwnCatalogFoundInTheWorkingDirectoryIsNotLaidOverItself() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home/catalog")).getParent();
+        Folder f = Locations.catalog(java.util.List.of(), Optional.empty(), home, Optional.of(home));
+        assertEquals(java.util.List.of(home.resolve("catalog")), layerPaths(f));
+        assertEquals("catalog", f.display(), "named as today: the launcher run in the repository");
+    }
+
+    @Test
+    void givenOverlaysReplaceTheWorkingDirectorysAndCatalogOnlyReplacesTheBase() throws IOException {
+        Path work = Files.createDirectories(dir.resolve("work/catalog")).getParent();
+        Path home = Files.createDirectories(dir.resolve("home/catalog")).getParent();
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Path whole = Files.createDirectories(dir.resolve("whole"));
+        assertEquals(java.util.List.of(home.resolve("catalog"), mine),
+                layerPaths(Locations.catalog(java.util.List.of(mine), Optional.empty(), work, Optional.of(home))));
+        assertEquals(java.util.List.of(whole),
+                layerPaths(Locations.catalog(java.util.List.of(), Optional.of(whole), work, Optional.of(home))));
+        assertEquals(java.util.List.of(whole, mine),
+                layerPaths(Locations.catalog(java.util.List.of(mine), Optional.of(whole), work, Optional.of(home))));
+    }
+
+    @Test
+    void withoutAHomeTheJarsCopyIsTheBase() throws IOException {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Folder f = Locations.catalog(java.util.List.of(), Optional.empty(), work, Optional.empty());
+        assertEquals("bundled:catalog", f.display());
+    }
 }

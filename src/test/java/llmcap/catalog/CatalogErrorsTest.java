@@ -155,7 +155,7 @@ class CatalogErrorsTest {
     @MethodSource("fixtures")
     void commandLineExitsWithTheCodeAndOneLine(Fixture f) throws IOException {
         writeCatalog(dir, f);
-        CliTestSupport.Run r = CliTestSupport.run("estimate", "--catalog", dir.toString(), "--scenario", "x");
+        CliTestSupport.Run r = CliTestSupport.run("estimate", "--catalog-only", dir.toString(), "--scenario", "x");
         CliTestSupport.assertFails(r, f.exit());
         assertEquals(1, r.errLines().size(), r::describe);
         assertMessage(f, r.firstErrLine(), dir.toString());

@@ -20,12 +20,17 @@ class UsageErrorsTest {
 
     @Test
     void unknownGpuListsTheValidIdsAndSuggestsH100Sxm() {
-        Run r = run("estimate", "--gpu", "h100");
-        assertUsageError(r, "'h100'", "known:", "a100-80gb-sxm", "h100-sxm");
+        Run r = run("estimate", "--gpu", "h100-sx");
+        assertUsageError(r, "'h100-sx'", "known:", "a100-80gb-sxm", "h100-sxm");
         String first = r.firstErrLine();
         int mean = first.indexOf("did you mean");
         assertTrue(mean >= 0, r::describe);
         assertTrue(first.substring(mean, first.indexOf('?', mean)).contains("h100-sxm"), r::describe);
+    }
+
+    @Test
+    void anIdThatBeginsSeveralIdsNamesThemAll() {
+        assertUsageError(run("estimate", "--gpu", "h100"), "'h100'", "ambiguous: h100-sxm, h100-pcie, h100-nvl");
     }
 
     @Test

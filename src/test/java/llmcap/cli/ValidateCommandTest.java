@@ -124,7 +124,7 @@ class ValidateCommandTest {
     @Test
     void aFigureOutsideItsToleranceExitsOne() throws IOException {
         // 6 x 1.32e9 x 300e9 / 8.64e19 = 27.5 PF-days; claiming 30 is 8.3 % off.
-        Run r = run("validate", "--catalog", catalogWithCase(GOOD.replace("PUBLISHED", "30")).toString());
+        Run r = run("validate", "--catalog-only", catalogWithCase(GOOD.replace("PUBLISHED", "30")).toString());
         assertEquals(ExitCode.VALIDATION_FAILED, r.exit(), r::describe);
         assertTrue(r.out().contains("NO"), r::describe);
         assertTrue(r.out().contains("0 of 1 cases within tolerance"), r::describe);

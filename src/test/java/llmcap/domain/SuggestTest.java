@@ -1,6 +1,7 @@
 package llmcap.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
@@ -21,6 +22,18 @@ class SuggestTest {
         assertEquals(List.of(), Suggest.closest("tpu-v5", GPUS));
     }
 
+    /** Issue 12: `--gpu H100` suggested a10, b200, h200 (by edit distance alone), not the H100s. */
+    @Test
+    void namesThatBeginWithWhatWasTypedComeFirstWhateverItsCase() {
+        List<String> all = List.of("a100-80gb-sxm", "h100-sxm", "h100-pcie", "h100-nvl", "h200", "h800", "b200", "a10");
+        assertEquals(List.of("h100-sxm", "h100-pcie", "h100-nvl"), Suggest.closest("H100", all));
+        assertEquals(List.of("h100-sxm", "h100-pcie", "h100-nvl"), Suggest.ambiguous("H100", all));
+        assertEquals(" (ambiguous: h100-sxm, h100-pcie, h100-nvl)", Suggest.idHint("H100", all));
+        assertEquals(List.of(), Suggest.ambiguous("h200", all), "one id that begins with it is no ambiguity");
+        assertEquals(List.of("a100-80gb-sxm"), Suggest.closest("80gb", all), "a name that contains it");
+        assertTrue(Suggest.idHint("h20", all).startsWith(" (did you mean h200, "), Suggest.idHint("h20", all));
+    }
+
     @Test
     void aHugeMisspeltNameIsAnsweredAtOnce() {
         List<String> names = IntStream.range(0, 300).mapToObj(i -> "serving.quantity_" + i).toList();
@@ -29,6 +42,7 @@ class SuggestTest {
             assertEquals(List.of(), Suggest.closest(huge, GPUS));
             assertEquals(List.of(), Suggest.closest(huge, names));
             assertEquals("", Suggest.hint(huge + "x", names));
+            assertEquals("", Suggest.idHint(huge, GPUS));
         });
     }
 
