@@ -26,15 +26,18 @@ public final class Consequences {
     /**
      * One rule's action.
      *
-     * @param boundTo variable -> the quantity or setting name its pattern matched, where the name is a literal
-     * @param locals  the locals the action declares, in order
-     * @param values  quantity name -> the expression of its value
+     * @param boundTo  variable -> the quantity or setting name its pattern matched, where the name is a literal
+     * @param locals   the locals the action declares, in order
+     * @param values   quantity name -> the expression of its value
+     * @param selected the settings a condition tests for a value ({@code Setting(name == "x", value == "y")}):
+     *                 the rule applies to that choice only
      */
-    public record Action(Map<String, String> boundTo, List<Local> locals, Map<String, Expr> values) {
+    public record Action(Map<String, String> boundTo, List<Local> locals, Map<String, Expr> values, Set<String> selected) {
         public Action {
             boundTo = Map.copyOf(boundTo);
             locals = List.copyOf(locals);
             values = Map.copyOf(values);
+            selected = Set.copyOf(selected);
         }
     }
 
@@ -107,7 +110,9 @@ public final class Consequences {
                 inserted(text, st).ifPresent(v -> values.put(v.getKey(), v.getValue()));
             }
         }
-        return Optional.of(new Action(bindings(lhs), locals, values));
+        Set<String> selected = new java.util.HashSet<>();
+        Map<String, String> bound = bindings(lhs, selected);
+        return Optional.of(new Action(bound, locals, values, selected));
     }
 
     /** {@code insert(new Quantity("name", EXPR, "unit"))}: the name and the parsed EXPR. */
@@ -124,15 +129,21 @@ public final class Consequences {
         return Optional.empty();
     }
 
-    /** {@code Quantity(name == "x", $v : value)} and {@code Setting(...)}: variable -> "x". */
-    private static Map<String, String> bindings(List<DrlTokens.Token> lhs) {
+    /**
+     * {@code Quantity(name == "x", $v : value)} and {@code Setting(...)}: variable -> "x"; the settings
+     * tested for a value ({@code value == "y"}, {@code value in (...)}) go to {@code selected}.
+     */
+    private static Map<String, String> bindings(List<DrlTokens.Token> lhs, Set<String> selected) {
         Map<String, String> out = new HashMap<>();
         for (int i = 0; i + 1 < lhs.size(); i++) {
             String t = lhs.get(i).text();
             if ((t.equals("Quantity") || t.equals("Setting")) && lhs.get(i + 1).text().equals("(")) {
                 String name = null;
+                boolean tested = false;
                 List<String> vars = new ArrayList<>();
                 for (List<DrlTokens.Token> arg : split(lhs.subList(i + 2, closing(lhs, i + 1)), ",")) {
+                    tested |= t.equals("Setting") && arg.size() >= 3 && arg.get(0).text().equals("value")
+                            && (arg.get(1).text().equals("==") || arg.get(1).text().equals("in"));
                     if (arg.size() == 3 && arg.get(0).text().equals("name") && arg.get(1).text().equals("==")
                             && arg.get(2).kind() == DrlTokens.Kind.STRING) {
                         name = unquote(arg.get(2).text());
@@ -146,9 +157,18 @@ public final class Consequences {
                         out.put(v, name);
                     }
                 }
+                if (tested && name != null && !negated(lhs, i)) {
+                    selected.add(name);
+                }
             }
         }
         return out;
+    }
+
+    /** True when the pattern at {@code at} is inside {@code not}: a setting it tests is one the rule needs absent. */
+    private static boolean negated(List<DrlTokens.Token> lhs, int at) {
+        return at > 0 && lhs.get(at - 1).text().equals("not") || at > 1 && lhs.get(at - 1).text().equals("(")
+                && lhs.get(at - 2).text().equals("not");
     }
 
     /** The index of the ')' that closes the '(' at {@code open}, or the end of the list. */
