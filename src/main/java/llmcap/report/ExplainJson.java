@@ -10,7 +10,7 @@ import llmcap.engine.Derivation;
  * The derivation tree of {@link Explanation} as JSON, for the web page and scripts: each node
  * {@code {"name", "value", "unit"} or {"name", "setting"}, "kind", "rule", "where", "citation",
  * "arithmetic": "688.4 PFLOP/s / 312 TFLOP/s = ...", "also": [names the same rule set], "inputs": [nodes]}};
- * a number already given is not repeated ({@code "repeat": true}, no inputs); a node cut at the depth
+ * a number already given is not repeated ({@code "repeat": true}, no inputs; a leaf's empty list); a node cut at the depth
  * has {@code "hidden": N}, the numbers below it, and no inputs. {@code arithmetic} holds one line per
  * local the rule's action declares before its own, separated by newlines.
  */
@@ -73,6 +73,9 @@ public final class ExplainJson {
         }
         if (n.shown() == Explanation.Shown.ABOVE) {
             o.addProperty("repeat", true);
+            if (d.inputs().isEmpty()) {
+                o.add("inputs", new JsonArray()); // a leaf has no inputs, given above or not
+            }
             return o;
         }
         if (n.shown() == Explanation.Shown.CUT) {

@@ -98,7 +98,7 @@ public final class Explanation {
     private Node node(String name, int level) {
         Derivation d = estimate.get(name).orElseThrow();
         if (!shown.add(name)) {
-            return new Node(name, d, List.of(), List.of(), Shown.ABOVE, 0, List.of());
+            return new Node(name, d, List.of(), twins(d), Shown.ABOVE, 0, List.of());
         }
         List<String> arithmetic = Arithmetic.lines(actions, estimate, d);
         List<Derivation> also = twins(d);
