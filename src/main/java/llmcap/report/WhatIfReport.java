@@ -149,6 +149,10 @@ public final class WhatIfReport {
 
     // ---- uncertainty -------------------------------------------------------------------------------
 
+    /** What the percentiles of a count are. */
+    static final String WHOLE_COUNTS = "Counts (GPU, replica) are whole numbers at every percentile and the mean: rounded up,"
+            + " as a count is.";
+
     public static String uncertainty(UncertaintyResult u, Format f) {
         List<String> head = List.of("figure", "P10", "P50", "P90", "mean", "derived in");
         List<List<String>> rows = new ArrayList<>();
@@ -165,8 +169,7 @@ public final class WhatIfReport {
             inputs.append("  ").append(in.name()).append(" ~ ").append(in.distribution()).append(' ').append(in.unit())
                     .append("  (").append(in.where()).append(in.kept().isEmpty() ? "" : "; " + in.kept()).append(")\n");
         }
-        String counts = u.figures().stream().anyMatch(x -> Ranges.isCount(x.unit()))
-                ? "Counts (GPU, replica) are whole numbers at every percentile and the mean: rounded up, as a count is.\n" : "";
+        String counts = u.figures().stream().anyMatch(x -> Ranges.isCount(x.unit())) ? WHOLE_COUNTS + "\n" : "";
         return switch (f) {
             case csv -> csv(head, rows);
             case json -> uncertaintyJson(u);
