@@ -13,7 +13,8 @@ import java.util.Set;
  * which quantity each bound variable holds ({@code $need} of {@code Quantity(name == "serving.peak_flops",
  * $need : value)}), the locals its action declares ({@code double bytes = ...;}) and the expression of
  * each quantity it inserts ({@code new Quantity("serving.gpus_compute", Math.ceil($need / $gpu), "GPU")}).
- * An action with anything else in it (an {@code if}, a loop) gives nothing: its arithmetic is not shown.
+ * An action with anything but locals, {@code insert}s and {@code throw}s in it (an {@code if}, a loop, an
+ * assignment) gives nothing: its arithmetic is not shown.
  * This is a small reader of the text, kept in this one class so that a reader built on Drools' own
  * parser can take its place.
  */
@@ -106,8 +107,10 @@ public final class Consequences {
                     return Optional.empty();
                 }
                 locals.add(new Local(st.get(1).text(), e.get()));
-            } else {
+            } else if (st.get(0).text().equals("insert")) {
                 inserted(text, st).ifPresent(v -> values.put(v.getKey(), v.getValue()));
+            } else if (!st.get(0).text().equals("throw")) {
+                return Optional.empty(); // an assignment, a call: the locals may not hold what they were declared with
             }
         }
         Set<String> selected = new java.util.HashSet<>();
