@@ -48,6 +48,7 @@ public final class Sensitivity {
         Ranges ranges = new Ranges(workspace.rules());
         boolean countOut = Ranges.isCount(out.quantity().unit());
         double baseOut = out.quantity().value();
+        java.util.Set<String> feeding = Uncertainty.feeding(base, List.of(output));
         IncrementalSession session = engine.open(p.inputs());
         try {
             for (Derivation a : base.assumptions()) {
@@ -63,7 +64,9 @@ public final class Sensitivity {
                             + " back to themselves" : "at both ends of its range (" + range.describe() + ")");
                 }
                 if (fixed.isPresent()) {
-                    notMoved.add(new SensitivityResult.NotMoved(a.name(), q.unit(), q.value(), fixed.get()));
+                    if (feeding.contains(a.name())) { // what the output is made from, and was not tried
+                        notMoved.add(new SensitivityResult.NotMoved(a.name(), q.unit(), q.value(), fixed.get()));
+                    }
                     continue;
                 }
                 double[] at = new double[2];

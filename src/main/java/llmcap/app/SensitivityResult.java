@@ -8,7 +8,7 @@ import java.util.List;
  * assumptions (the model's own, a setting's lookups) listed as not moved, with why.
  *
  * @param swing    the relative move, e.g. 0.2 for 20 %
- * @param notMoved the numbers read but not moved, each with the reason
+ * @param notMoved the numbers the output is made from that were not moved, each with the reason
  */
 public record SensitivityResult(String scenario, String output, String unit, double baseValue, double swing,
                                 List<Row> rows, List<NotMoved> notMoved) {

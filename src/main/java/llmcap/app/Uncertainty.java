@@ -130,7 +130,7 @@ public final class Uncertainty {
     }
 
     /** Every name the figures were derived from, directly or not: what a draw must reach to matter. */
-    private static java.util.Set<String> feeding(llmcap.engine.Estimate base, List<String> figures) {
+    static java.util.Set<String> feeding(llmcap.engine.Estimate base, List<String> figures) {
         java.util.Set<String> out = new java.util.HashSet<>();
         java.util.Deque<String> todo = new java.util.ArrayDeque<>(figures);
         while (!todo.isEmpty()) {
