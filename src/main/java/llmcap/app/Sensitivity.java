@@ -10,6 +10,7 @@ import llmcap.domain.Input;
 import llmcap.domain.Origin;
 import llmcap.domain.Quantity;
 import llmcap.domain.Suggest;
+import llmcap.domain.ValueRange;
 import llmcap.engine.Derivation;
 import llmcap.engine.Engine;
 import llmcap.engine.Estimate;
@@ -18,7 +19,10 @@ import llmcap.engine.RuleException;
 
 /**
  * Every numeric assumption the estimate used (defaults, scenario values, catalog figures), moved
- * down and up by a swing one at a time, ranked by how far one output moves.
+ * down and up by a swing one at a time, ranked by how far one output moves. A moved value stays
+ * within its valid range ({@link Ranges}): rounded to a whole number where it is one, clipped at the
+ * range's ends; the model's own figures and a setting's lookups are not moved. An output that is a
+ * count (GPUs, replicas) is a whole number at each end, rounded up.
  */
 public final class Sensitivity {
 
@@ -40,6 +44,11 @@ public final class Sensitivity {
                 "--output " + output + ": " + workspace.whyMissing(workspace.result(p, base), output)
                         .orElse("not derived in this estimate" + Suggest.hint(output, base.names()))));
         List<SensitivityResult.Row> rows = new ArrayList<>();
+        List<SensitivityResult.NotMoved> notMoved = new ArrayList<>();
+        Ranges ranges = new Ranges(workspace.rules());
+        boolean countOut = Ranges.isCount(out.quantity().unit());
+        double baseOut = out.quantity().value();
+        java.util.Set<String> feeding = Uncertainty.feeding(base, List.of(output));
         IncrementalSession session = engine.open(p.inputs());
         try {
             for (Derivation a : base.assumptions()) {
@@ -47,12 +56,27 @@ public final class Sensitivity {
                     continue;
                 }
                 Quantity q = a.quantity();
-                double low = q.value() * (1 - swing);
-                double high = q.value() * (1 + swing);
+                Optional<String> fixed = ranges.fixed(a, base);
+                ValueRange range = ranges.range(a.name(), q.unit(), q.value(), base);
+                double[] tried = {range.clip(q.value() * (1 - swing)), range.clip(q.value() * (1 + swing))};
+                if (fixed.isEmpty() && tried[0] == q.value() && tried[1] == q.value()) {
+                    fixed = Optional.of(range.whole() ? "whole numbers, which a " + Math.round(swing * 100) + " % swing rounds"
+                            + " back to themselves" : "at both ends of its range (" + range.describe() + ")");
+                }
+                if (fixed.isPresent()) {
+                    if (feeding.contains(a.name())) { // what the output is made from, and was not tried
+                        notMoved.add(new SensitivityResult.NotMoved(a.name(), q.unit(), q.value(), fixed.get()));
+                    }
+                    continue;
+                }
                 double[] at = new double[2];
                 String note = "";
                 for (int end = 0; end < 2; end++) {
-                    double v = end == 0 ? low : high;
+                    double v = tried[end];
+                    if (v == q.value()) {
+                        at[end] = baseOut; // kept at the base value by its range: nothing to run
+                        continue;
+                    }
                     try {
                         session.update(List.of(input(q, v)));
                         at[end] = session.get(output).map(d -> d.quantity().value()).orElse(Double.NaN);
@@ -65,17 +89,31 @@ public final class Sensitivity {
                         session.close();
                         session = engine.open(p.inputs());
                     }
+                    if (countOut) {
+                        at[end] = Ranges.wholeUp(at[end]);
+                    }
                 }
                 session.apply(p.inputs()); // back to the estimate as it was (a default's rule fires again)
-                rows.add(new SensitivityResult.Row(a.name(), q.unit(), a.origin().describe(), q.value(), low, high,
-                        at[0], at[1], note));
+                rows.add(new SensitivityResult.Row(a.name(), q.unit(), a.origin().describe(), q.value(), tried[0], tried[1],
+                        at[0], at[1], note, kept(range, q.value() * (1 - swing), tried[0]),
+                        kept(range, q.value() * (1 + swing), tried[1]), range.describe()
+                        + (range.where().isEmpty() ? "" : ", " + range.where())));
             }
         } finally {
             session.close();
         }
         rows.sort(Comparator.comparingDouble(SensitivityResult.Row::spread).reversed()
                 .thenComparing(SensitivityResult.Row::assumption));
-        return new SensitivityResult(s.id(), output, out.quantity().unit(), out.quantity().value(), swing, rows);
+        return new SensitivityResult(s.id(), output, out.quantity().unit(), baseOut, swing, rows, notMoved);
+    }
+
+    /** How {@code moved} became {@code kept}: unchanged, rounded to a whole number, or clipped at an end of the range. */
+    private static SensitivityResult.Kept kept(ValueRange range, double moved, double kept) {
+        if (kept == moved) {
+            return SensitivityResult.Kept.AS_MOVED;
+        }
+        double whole = range.whole() ? Math.rint(moved) : moved;
+        return whole < range.low() || whole > range.high() ? SensitivityResult.Kept.CLIPPED : SensitivityResult.Kept.ROUNDED;
     }
 
     private static Input input(Quantity q, double value) {

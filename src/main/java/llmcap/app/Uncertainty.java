@@ -14,12 +14,15 @@ import llmcap.catalog.Scenario;
 import llmcap.domain.Input;
 import llmcap.domain.Origin;
 import llmcap.domain.Quantity;
+import llmcap.domain.ValueRange;
 import llmcap.engine.IncrementalSession;
 
 /**
  * Draws the assumptions a scenario states as ranges, N times, and reports each headline figure's
  * 10th, 50th and 90th percentiles. All draws come from one seeded generator before any is run, so a
- * seed gives the same result however the work is split over threads.
+ * seed gives the same result however the work is split over threads. A draw is kept within the
+ * assumption's valid range ({@link Ranges}); a count (GPUs, replicas) is a whole number at every
+ * percentile and the mean, rounded up.
  */
 public final class Uncertainty {
 
@@ -29,7 +32,7 @@ public final class Uncertainty {
         this.workspace = workspace;
     }
 
-    private record Ranged(String name, String unit, Distribution distribution, String where) {
+    private record Ranged(String name, String unit, Distribution distribution, String where, ValueRange range) {
     }
 
     public UncertaintyResult run(Scenario s, Optional<String> model, Optional<String> gpu, Map<String, String> sets,
@@ -44,8 +47,10 @@ public final class Uncertainty {
             throw new UsageException("--samples must be at least 1, got " + samples);
         }
         Workspace.Prepared p = workspace.prepare(s, model, gpu, sets);
-        List<Ranged> ranged = new ArrayList<>(ranged(s, p));
-        ranged.addAll(rangedDefaults(p, figures));
+        llmcap.engine.Estimate base = workspace.engine().run(p.inputs());
+        Ranges ranges = new Ranges(workspace.rules());
+        List<Ranged> ranged = new ArrayList<>(ranged(s, p, base, ranges));
+        ranged.addAll(rangedDefaults(p, base, figures, ranges));
         ranged.sort(java.util.Comparator.comparing(Ranged::name));
         if (ranged.isEmpty()) {
             throw new UsageException("--samples: scenario '" + s.id() + "' states no assumption as a range and no rule"
@@ -54,11 +59,14 @@ public final class Uncertainty {
         }
         requireMemory(samples, ranged.size() + figures.size());
         double[][] draws = new double[ranged.size()][samples]; // by assumption: one array each, not one per draw
+        int[] clipped = new int[ranged.size()];
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < samples; i++) {
             for (int j = 0; j < ranged.size(); j++) {
                 Ranged r = ranged.get(j);
-                draws[j][i] = r.distribution().sample(random);
+                double drawn = r.distribution().sample(random);
+                draws[j][i] = Double.isFinite(drawn) ? r.range().clip(drawn) : drawn; // within its valid range
+                clipped[j] += draws[j][i] != drawn && Double.isFinite(drawn) ? 1 : 0;
                 if (!Double.isFinite(draws[j][i])) { // far in a very wide lognormal's tail
                     throw new CatalogException(r.where() + ": scenario '" + s.id() + "': " + r.name() + ": the range "
                             + r.distribution().describe() + " is too wide to draw from (a draw overflowed)");
@@ -106,15 +114,23 @@ public final class Uncertainty {
                 continue;
             }
             String unit = workspace.rules().index().unitOf(figures.get(f)).orElse("1");
-            result.add(new UncertaintyResult.Figure(figures.get(f), unit, percentile(v, 0.10), percentile(v, 0.50),
-                    percentile(v, 0.90), Arrays.stream(v).average().orElse(Double.NaN), v.length));
+            java.util.function.DoubleUnaryOperator shown = Ranges.isCount(unit) ? Ranges::wholeUp : x -> x;
+            result.add(new UncertaintyResult.Figure(figures.get(f), unit, shown.applyAsDouble(percentile(v, 0.10)),
+                    shown.applyAsDouble(percentile(v, 0.50)), shown.applyAsDouble(percentile(v, 0.90)),
+                    shown.applyAsDouble(Arrays.stream(v).average().orElse(Double.NaN)), v.length));
         }
-        return new UncertaintyResult(s.id(), samples, seed, ranged.stream().map(r -> new UncertaintyResult.Input(
-                r.name(), r.unit(), r.distribution().describe(), r.where())).toList(), result);
+        List<UncertaintyResult.Input> inputs = new ArrayList<>();
+        for (int j = 0; j < ranged.size(); j++) {
+            Ranged r = ranged.get(j);
+            inputs.add(new UncertaintyResult.Input(r.name(), r.unit(), r.distribution().describe(), r.where(),
+                    clipped[j] == 0 ? "" : String.format(java.util.Locale.ROOT, "%,d of %,d draws kept within %s (%s)",
+                            clipped[j], samples, r.range().describe(), r.range().where())));
+        }
+        return new UncertaintyResult(s.id(), samples, seed, inputs, result);
     }
 
     /** Every name the figures were derived from, directly or not: what a draw must reach to matter. */
-    private static java.util.Set<String> feeding(llmcap.engine.Estimate base, List<String> figures) {
+    static java.util.Set<String> feeding(llmcap.engine.Estimate base, List<String> figures) {
         java.util.Set<String> out = new java.util.HashSet<>();
         java.util.Deque<String> todo = new java.util.ArrayDeque<>(figures);
         while (!todo.isEmpty()) {
@@ -151,7 +167,7 @@ public final class Uncertainty {
     }
 
     /** Ranged values of the scenario that reached the inputs (not overridden by --set, judgements only if kept). */
-    private static List<Ranged> ranged(Scenario s, Workspace.Prepared p) {
+    private static List<Ranged> ranged(Scenario s, Workspace.Prepared p, llmcap.engine.Estimate base, Ranges ranges) {
         List<Ranged> out = new ArrayList<>();
         for (Scenario.Value v : Stream.concat(s.assumptions().stream(), s.judgements().stream()).toList()) {
             if (v.distribution().isEmpty()) {
@@ -160,7 +176,8 @@ public final class Uncertainty {
             for (Input in : p.inputs()) {
                 if (in.fact().name().equals(v.name()) && in.fact() instanceof Quantity q
                         && in.origin().kind() == Origin.Kind.SCENARIO) {
-                    out.add(new Ranged(v.name(), q.unit(), v.distribution().get(), v.file() + ":" + v.line()));
+                    out.add(new Ranged(v.name(), q.unit(), v.distribution().get(), v.file() + ":" + v.line(),
+                            ranges.range(v.name(), q.unit(), q.value(), base)));
                 }
             }
         }
@@ -173,10 +190,10 @@ public final class Uncertainty {
      * rules that stand aside for a given value (a condition {@code not Quantity(name == ...)} on their
      * own output) qualify, since a draw is given to the session as an input.
      */
-    private List<Ranged> rangedDefaults(Workspace.Prepared p, List<String> figures) {
+    private List<Ranged> rangedDefaults(Workspace.Prepared p, llmcap.engine.Estimate base, List<String> figures,
+                                        Ranges ranges) {
         java.util.Set<String> given = new java.util.HashSet<>();
         p.inputs().forEach(i -> given.add(i.fact().name()));
-        llmcap.engine.Estimate base = workspace.engine().run(p.inputs());
         java.util.Set<String> feeding = feeding(base, figures);
         List<Ranged> out = new ArrayList<>();
         for (llmcap.engine.Derivation d : base.all()) {
@@ -193,7 +210,8 @@ public final class Uncertainty {
                                 ? new Distribution(Distribution.Kind.uniform, at.applyAsDouble(f.get(0)), v, at.applyAsDouble(f.get(1)))
                                 : new Distribution(Distribution.Kind.triangular, at.applyAsDouble(f.get(0)),
                                         at.applyAsDouble(f.get(1)), at.applyAsDouble(f.get(2)));
-                        out.add(new Ranged(d.name(), d.quantity().unit(), dist, r.where() + " @uncertain"));
+                        out.add(new Ranged(d.name(), d.quantity().unit(), dist, r.where() + " @uncertain",
+                                ranges.range(d.name(), d.quantity().unit(), v, base)));
                     });
         }
         return out;

@@ -13,11 +13,21 @@ public record UncertaintyResult(String scenario, int samples, long seed, List<In
         figures = List.copyOf(figures);
     }
 
-    /** An uncertain assumption as the scenario states it, e.g. "triangular(3, 5, 8)". */
-    public record Input(String name, String unit, String distribution, String where) {
+    /**
+     * An uncertain assumption as the scenario states it, e.g. "triangular(3, 5, 8)".
+     *
+     * @param kept how many draws were clipped to the valid range ("" when none was)
+     */
+    public record Input(String name, String unit, String distribution, String where, String kept) {
+        public Input(String name, String unit, String distribution, String where) {
+            this(name, unit, distribution, where, "");
+        }
     }
 
-    /** Percentiles of one figure over the draws in which it was derived ({@code n} of them). */
+    /**
+     * Percentiles of one figure over the draws in which it was derived ({@code n} of them); a count
+     * (GPUs, replicas) rounded up to a whole number at each.
+     */
     public record Figure(String name, String unit, double p10, double p50, double p90, double mean, int n) {
     }
 }

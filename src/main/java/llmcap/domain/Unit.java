@@ -80,6 +80,14 @@ public enum Unit {
         return style == Style.CURRENCY || this == RATIO;
     }
 
+    /**
+     * Whether a value in this unit counts whole things bought or run (GPUs, replicas): a whole number,
+     * at least 1, rounded up wherever a figure of it is summarized (a percentile, a mean).
+     */
+    public boolean isCount() {
+        return this == GPU || this == REPLICA;
+    }
+
     private static final java.util.Map<String, Unit> BY_SYMBOL = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Unit::symbol, u -> u));
 

@@ -51,6 +51,8 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     /** The match whose action is running now, read by the watchdog's thread too. */
     private volatile Match current;
     private Match lastStarted;
+    /** The values the running match bound, read once per firing when it inserts its first fact. */
+    private Map<String, Object> bound;
     private String conflict;
     private boolean retracting;
 
@@ -191,6 +193,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         current = event.getMatch();
         lastStarted = current;
+        bound = null;
         if (firings.merge(current.getRule().getName(), 1, Integer::sum) == 1) {
             firedWhere.putIfAbsent(current.getRule().getName(), where(current));
         }
@@ -233,7 +236,10 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         // A choice made from other facts (a method picked by a setting) is derived.
         boolean assumption = q instanceof Quantity ? !readsQuantity : inputs.isEmpty();
         Origin origin = Origin.rule(current.getRule().getName(), where(current), assumption);
-        Derivation d = new Derivation(q, origin, inputs);
+        if (bound == null) {
+            bound = bindings(current);
+        }
+        Derivation d = new Derivation(q, origin, inputs, bound);
         Derivation earlier = byName.putIfAbsent(q.name(), d);
         if (earlier == null) {
             Set<String> mine = premises.computeIfAbsent(q.name(), k -> new HashSet<>());
@@ -281,6 +287,32 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     private static String what(Object o) {
         return o instanceof Fact f ? f.name() : "a " + o.getClass().getSimpleName();
+    }
+
+    /** Each rule's declarations, asked of Drools once per rule (it builds the list anew at every call). */
+    private final Map<org.kie.api.definition.rule.Rule, List<String>> declarations = new java.util.IdentityHashMap<>();
+
+    /** The values a match bound to its declarations ({@code $x : value}): numbers, words and booleans. */
+    private Map<String, Object> bindings(Match m) {
+        List<String> ids = declarations.computeIfAbsent(m.getRule(), r -> List.copyOf(m.getDeclarationIds()));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> out = new HashMap<>(ids.size() * 2);
+        for (String id : ids) {
+            Object v;
+            try {
+                v = m.getDeclarationValue(id);
+            } catch (RuntimeException e) {
+                continue; // a binding Drools cannot give back: explain shows no arithmetic that needs it
+            }
+            if (v instanceof Number n) {
+                out.put(id, n.doubleValue());
+            } else if (v instanceof String || v instanceof Boolean) {
+                out.put(id, v);
+            }
+        }
+        return Map.copyOf(out);
     }
 
     String where(Match m) {

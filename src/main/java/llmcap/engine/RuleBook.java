@@ -105,6 +105,18 @@ public final class RuleBook {
         return files;
     }
 
+    private volatile Consequences consequences;
+
+    /** What each rule's action computes, read from the rule files once, when first asked ({@code explain}). */
+    public Consequences consequences() {
+        Consequences c = consequences;
+        if (c == null) {
+            c = new Consequences(index, files);
+            consequences = c;
+        }
+        return c;
+    }
+
     /**
      * A bad import breaks every rule of its package, in every file: report the import, at its own
      * line, and drop the errors that only repeat it.

@@ -35,6 +35,9 @@ public final class RuleIndex {
     private final Set<String> signed = new TreeSet<>();
     /** Units stated by conditions ({@code Quantity(name == "x", unit == "GPU")}) for inputs no rule creates. */
     private final Map<String, String> declaredUnits = new LinkedHashMap<>();
+    /** {@code @range(LOW, HIGH[, whole])} of a rule, for the quantities it derives: their valid values. */
+    private final Map<String, llmcap.domain.ValueRange> ranges = new LinkedHashMap<>();
+    private static final Pattern RANGE = Pattern.compile("(?m)^\\s*@range\\s*\\(([^)]*)\\)");
     private static final Pattern QUANTITY_PATTERN = Pattern.compile("\\bQuantity\\s*\\(");
     private static final Pattern NAME_IS = Pattern.compile("\\bname\\s*==\\s*\"([^\"]+)\"");
     private static final Pattern AT_MOST_ZERO = Pattern.compile("\\bvalue\\s*<\\s*=?\\s*0(?:\\.0*)?(?![\\d.])");
@@ -85,6 +88,11 @@ public final class RuleIndex {
      */
     public boolean isSigned(String name) {
         return signed.contains(name);
+    }
+
+    /** The valid values of {@code name}, if a rule that derives it states them with {@code @range}. */
+    public Optional<llmcap.domain.ValueRange> range(String name) {
+        return Optional.ofNullable(ranges.get(name));
     }
 
     /** The unit the rules give {@code name}, if some rule creates it with a literal unit. */
@@ -141,6 +149,11 @@ public final class RuleIndex {
             String header = text.substring(m.end(), rhs);
             boolean optional = java.util.regex.Pattern.compile("(?m)^\\s*@optional\\b").matcher(header).find();
             List<Double> uncertain = uncertain(header);
+            Matcher range = RANGE.matcher(header);
+            if (range.find()) {
+                llmcap.domain.ValueRange.parse(range.group(1), "@range " + file.display() + ":" + line)
+                        .ifPresent(r -> derives.keySet().forEach(n -> ranges.putIfAbsent(n, r)));
+            }
             rules.putIfAbsent(pkg + "/" + name, new RuleInfo(name, pkg, file.display(), line, reads, absent, derives,
                     optional, uncertain));
         }

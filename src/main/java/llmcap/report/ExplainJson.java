@@ -2,32 +2,52 @@ package llmcap.report;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import llmcap.domain.Origin;
 import llmcap.engine.Derivation;
-import llmcap.engine.Estimate;
 
 /**
- * The derivation tree of {@link ExplainTree} as JSON, for the web page and scripts: each node
+ * The derivation tree of {@link Explanation} as JSON, for the web page and scripts: each node
  * {@code {"name", "value", "unit"} or {"name", "setting"}, "kind", "rule", "where", "citation",
- * "also": [names the same rule set], "inputs": [nodes]}}; a sub-tree already given is not repeated
- * ({@code "repeat": true}, no inputs).
+ * "arithmetic": "688.4 PFLOP/s / 312 TFLOP/s = ...", "also": [names the same rule set], "inputs": [nodes]}};
+ * a number already given is not repeated ({@code "repeat": true}, no inputs; a leaf's empty list); a node cut at the depth
+ * has {@code "hidden": N}, the numbers below it, and no inputs. {@code arithmetic} holds one line per
+ * local the rule's action declares before its own, separated by newlines.
  */
 public final class ExplainJson {
 
     private ExplainJson() {
     }
 
-    public static JsonObject tree(Estimate e, String name) {
-        return node(e, name, new HashSet<>());
+    /**
+     * {@code explain --format json}: {@code {"scenario", "model", "gpu", "depth": N, "all" or "auto",
+     * "explain": [{"name", "tree"}]}}.
+     */
+    public static String document(llmcap.app.Result r, java.util.List<Explanation.Node> trees, int depth) {
+        JsonObject o = new JsonObject();
+        o.addProperty("scenario", r.scenario().id());
+        o.addProperty("model", r.model());
+        o.addProperty("gpu", r.gpu());
+        if (depth == Explanation.ALL || depth == Explanation.AUTO) {
+            o.addProperty("depth", depth == Explanation.ALL ? "all" : "auto");
+        } else {
+            o.addProperty("depth", depth);
+        }
+        JsonArray explain = new JsonArray();
+        for (Explanation.Node n : trees) {
+            JsonObject t = new JsonObject();
+            t.addProperty("name", n.name());
+            t.add("tree", tree(n));
+            explain.add(t);
+        }
+        o.add("explain", explain);
+        return Json.write(o);
     }
 
-    private static JsonObject node(Estimate e, String name, Set<String> shown) {
-        Derivation d = e.get(name).orElseThrow();
+    public static JsonObject tree(Explanation.Node n) {
+        Derivation d = n.derivation();
         JsonObject o = new JsonObject();
-        o.addProperty("name", name);
+        o.addProperty("name", n.name());
         if (d.isSetting()) {
             o.addProperty("setting", d.setting().value());
         } else {
@@ -43,23 +63,27 @@ public final class ExplainJson {
         if (origin.source() != null && !origin.source().isBlank()) {
             o.addProperty("citation", origin.source());
         }
-        JsonArray also = new JsonArray();
-        for (Derivation twin : e.all()) {
-            if (twin != d && twin.origin().equals(origin) && twin.inputs().equals(d.inputs())) {
-                also.add(twin.name());
-            }
+        if (!n.arithmetic().isEmpty()) {
+            o.addProperty("arithmetic", String.join("\n", n.arithmetic()));
         }
-        if (!also.isEmpty()) {
+        if (!n.also().isEmpty()) {
+            JsonArray also = new JsonArray();
+            n.also().forEach(twin -> also.add(twin.name()));
             o.add("also", also);
         }
-        if (!d.inputs().isEmpty() && !shown.add(name)) {
+        if (n.shown() == Explanation.Shown.ABOVE) {
             o.addProperty("repeat", true);
+            if (d.inputs().isEmpty()) {
+                o.add("inputs", new JsonArray()); // a leaf has no inputs, given above or not
+            }
+            return o;
+        }
+        if (n.shown() == Explanation.Shown.CUT) {
+            o.addProperty("hidden", n.hidden());
             return o;
         }
         JsonArray inputs = new JsonArray();
-        for (String in : d.inputs()) {
-            inputs.add(node(e, in, shown));
-        }
+        n.inputs().forEach(in -> inputs.add(tree(in)));
         o.add("inputs", inputs);
         return o;
     }

@@ -235,6 +235,8 @@ public final class HtmlReport {
             b.append(p("meta", still + " more assumptions do not move " + r.output() + ": " + String.join(", ", r.rows().stream()
                     .filter(x -> !(x.spread() > 0) && x.note().isEmpty()).map(SensitivityResult.Row::assumption).toList()) + "."));
         }
+        String notes = SensitivityNotes.of(r, false).strip(); // kept within ranges, not moved, whole counts
+        b.append(notes.isEmpty() ? "" : "<pre class=\"meta\">" + esc(notes) + "</pre>\n");
         return HtmlPage.page("sensitivity", "llmcap sensitivity: " + r.output() + " (" + r.scenario() + ")", b.toString());
     }
 
@@ -259,9 +261,12 @@ public final class HtmlReport {
                 .append(thead("input", "distribution", "unit", "set by"));
         for (UncertaintyResult.Input in : u.uncertain()) {
             b.append("<tr>").append(code(in.name())).append(code(in.distribution())).append(td(null, in.unit()))
-                    .append(td("muted", in.where())).append("</tr>\n");
+                    .append(td("muted", in.where() + (in.kept().isEmpty() ? "" : "; " + in.kept()))).append("</tr>\n");
         }
         b.append("</table>\n");
+        if (u.figures().stream().anyMatch(f -> llmcap.app.Ranges.isCount(f.unit()))) {
+            b.append(p("meta", WhatIfReport.WHOLE_COUNTS));
+        }
         return HtmlPage.page("uncertainty", "llmcap estimate: uncertainty of " + u.scenario(), b.toString());
     }
 

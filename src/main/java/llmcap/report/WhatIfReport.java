@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import llmcap.app.CompareResult;
+import llmcap.app.Ranges;
 import llmcap.app.SensitivityResult;
 import llmcap.app.UncertaintyResult;
 import llmcap.engine.Derivation;
@@ -101,9 +102,10 @@ public final class WhatIfReport {
         }
         String tail = (flat == 0 ? "" : "\n" + flat + " more assumptions do not move " + r.output() + " at all.\n")
                 + (refused.isEmpty() ? "" : "Not moved, because the rules accept no value in between (a stage, a count): "
-                + String.join(", ", refused) + ".\n");
+                + String.join(", ", refused) + ".\n") + SensitivityNotes.of(r, f == Format.markdown);
         String intro = "llmcap sensitivity: " + r.output() + " = " + Show.value(r.baseValue(), r.unit()) + " (scenario "
-                + r.scenario() + "), each assumption moved by " + pct(r.swing()) + " down and up, one at a time\n\n";
+                + r.scenario() + "), each assumption moved by " + pct(r.swing()) + " down and up, one at a time, within its"
+                + " valid range\n\n";
         return switch (f) {
             case csv -> csv(head, rows);
             case json -> sensitivityJson(r);
@@ -137,13 +139,19 @@ public final class WhatIfReport {
             if (!row.note().isEmpty()) {
                 x.addProperty("note", row.note());
             }
+            SensitivityNotes.json(row, x);
             rows.add(x);
         }
         o.add("rows", rows);
+        o.add("not_moved", SensitivityNotes.json(r.notMoved()));
         return Json.write(o);
     }
 
     // ---- uncertainty -------------------------------------------------------------------------------
+
+    /** What the percentiles of a count are. */
+    static final String WHOLE_COUNTS = "Counts (GPU, replica) are whole numbers at every percentile and the mean: rounded up,"
+            + " as a count is.";
 
     public static String uncertainty(UncertaintyResult u, Format f) {
         List<String> head = List.of("figure", "P10", "P50", "P90", "mean", "derived in");
@@ -159,15 +167,17 @@ public final class WhatIfReport {
         StringBuilder inputs = new StringBuilder();
         for (UncertaintyResult.Input in : u.uncertain()) {
             inputs.append("  ").append(in.name()).append(" ~ ").append(in.distribution()).append(' ').append(in.unit())
-                    .append("  (").append(in.where()).append(")\n");
+                    .append("  (").append(in.where()).append(in.kept().isEmpty() ? "" : "; " + in.kept()).append(")\n");
         }
+        String counts = u.figures().stream().anyMatch(x -> Ranges.isCount(x.unit())) ? WHOLE_COUNTS + "\n" : "";
         return switch (f) {
             case csv -> csv(head, rows);
             case json -> uncertaintyJson(u);
-            case markdown -> markdown(head, rows) + "\n" + u.samples() + " draws, seed " + u.seed() + ".\n";
+            case markdown -> markdown(head, rows) + "\n" + u.samples() + " draws, seed " + u.seed() + ".\n"
+                    + (counts.isEmpty() ? "" : "\n" + counts);
             default -> "llmcap estimate: scenario " + u.scenario() + ", " + u.samples() + " draws (seed " + u.seed()
                     + ") of\n" + inputs + "\n" + text(head, rows)
-                    + "\nP10 / P50 / P90: 10 % of the draws fall below P10, half below P50, 90 % below P90.\n";
+                    + "\nP10 / P50 / P90: 10 % of the draws fall below P10, half below P50, 90 % below P90.\n" + counts;
         };
     }
 
@@ -183,6 +193,9 @@ public final class WhatIfReport {
             x.addProperty("unit", in.unit());
             x.addProperty("distribution", in.distribution());
             x.addProperty("where", in.where());
+            if (!in.kept().isEmpty()) {
+                x.addProperty("kept", in.kept());
+            }
             inputs.add(x);
         }
         o.add("uncertain", inputs);
@@ -196,6 +209,9 @@ public final class WhatIfReport {
             q.add("p90", Json.number(x.p90()));
             q.add("mean", Json.number(x.mean()));
             q.addProperty("n", x.n());
+            if (Ranges.isCount(x.unit())) {
+                q.addProperty("rounded_up", true); // a count: whole at every percentile and the mean
+            }
             figures.add(q);
         }
         o.add("figures", figures);

@@ -14,6 +14,7 @@ import llmcap.live.Snapshot;
 import llmcap.report.EstimateCsv;
 import llmcap.report.ExplainJson;
 import llmcap.report.ExplainTree;
+import llmcap.report.Explanation;
 import llmcap.report.HtmlReport;
 import llmcap.report.JsonReport;
 
@@ -80,9 +81,11 @@ final class EstimateApi {
                 throw Requests.usage(w.whyMissing(r, name).orElse("no quantity '" + name + "' in this estimate"
                         + Suggest.hint(name, r.estimate().names())), "name", name).failure();
             }
+            // The whole tree (the page opens its levels one click at a time), with each rule's arithmetic.
+            Explanation.Node tree = Explanation.of(r.estimate(), w.rules().consequences(), name, Explanation.ALL);
             JsonObject t = new JsonObject();
-            t.add("tree", ExplainJson.tree(r.estimate(), name));
-            t.addProperty("text", ExplainTree.render(r.estimate(), name));
+            t.add("tree", ExplainJson.tree(tree));
+            t.addProperty("text", ExplainTree.render(tree));
             trees.add(t);
         }
         JsonObject o = new JsonObject();

@@ -26,6 +26,7 @@ function origin(n, onRule) {
   const parts = [];
   if (n.rule) parts.push(el('div', { class: 'node-origin' }, `${n.kind === 'default_rule' ? 'default rule' : 'rule'} "${n.rule}" `, where));
   else parts.push(el('div', { class: 'node-origin' }, n.kind === 'scenario' ? 'scenario ' : '', where));
+  if (n.arithmetic) parts.push(el('div', { class: 'node-origin node-arith mono' }, n.arithmetic));
   if (n.also) parts.push(el('div', { class: 'node-origin' }, `the same rule also set ${n.also.join(', ')}`));
   if (n.citation) parts.push(el('div', { class: 'node-origin' }, `source: ${n.citation}`));
   return parts;
@@ -35,7 +36,7 @@ function origin(n, onRule) {
 function node(n, depth, onRule) {
   const inputs = n.inputs || [];
   if (!inputs.length) {
-    return el('div', { class: 'leaf', dataset: { q: n.name } }, nodeLine(n), n.repeat ? el('span', { class: 'muted' }, '  (derived above)') : null,
+    return el('div', { class: 'leaf', dataset: { q: n.name } }, nodeLine(n), n.repeat ? el('span', { class: 'muted' }, '  (shown above)') : null,
       origin(n, onRule));
   }
   const d = el('details', { dataset: { q: n.name }, open: depth < 2 }, el('summary', {}, nodeLine(n)), origin(n, onRule));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.URLEncoder;
@@ -99,6 +100,11 @@ class ServerApiTest {
         assertEquals("serving.gpus", tree.get("name").getAsString());
         assertTrue(tree.get("where").getAsString().matches(".*/rules/\\w+\\.drl:\\d+"), tree.toString());
         assertFalse(tree.getAsJsonArray("inputs").isEmpty());
+        // Each rule's arithmetic with the numbers, for the page's tree (added beside the fields it had).
+        JsonObject compute = tree.getAsJsonArray("inputs").asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(n -> n.get("name").getAsString().equals("serving.gpus_compute")).findFirst().orElseThrow();
+        assertTrue(compute.get("arithmetic").getAsString().matches(".* PFLOP/s / 312 TFLOP/s = .*, rounded up: .* GPU"),
+                compute.toString());
         var missing = s.get("/api/explain?name=serving.gpuz");
         assertEquals(400, missing.status());
         assertEquals("name", missing.json().get("parameter").getAsString());
