@@ -32,6 +32,8 @@ public final class RuleIndex implements Serializable {
     private final Map<String, String> declaredUnits = new LinkedHashMap<>();
     /** The values {@code @values(...)} declares, by setting or quantity, as written. */
     private final Map<String, List<String>> declaredValues = new LinkedHashMap<>();
+    /** Where each {@code @values(...)} is written. */
+    private final Map<String, String> declaredWhere = new LinkedHashMap<>();
 
     public RuleIndex(List<RuleFile> files) {
         for (RuleFile f : files) {
@@ -55,8 +57,8 @@ public final class RuleIndex implements Serializable {
                 case SIGNED -> signed.add(m.name());
                 case UNIT -> declaredUnits.putIfAbsent(m.name(), m.unit());
                 case DECLARE -> {
-                    if (!m.name().isEmpty()) {
-                        declaredValues.putIfAbsent(m.name(), m.values());
+                    if (!m.name().isEmpty() && declaredValues.putIfAbsent(m.name(), m.values()) == null) {
+                        declaredWhere.put(m.name(), m.where());
                     }
                 }
                 default -> { }
@@ -118,6 +120,11 @@ public final class RuleIndex implements Serializable {
      */
     public Optional<List<String>> allowedValues(String name) {
         return Optional.ofNullable(declaredValues.get(name));
+    }
+
+    /** Where the {@code @values(...)} of {@code name} is written ({@code rules/assumptions.drl:16}), if anywhere. */
+    public Optional<String> allowedValuesWhere(String name) {
+        return Optional.ofNullable(declaredWhere.get(name));
     }
 
     /** Every place a rule names a quantity or setting, in file and rule order: what {@link RuleCheck} checks. */
