@@ -77,6 +77,10 @@ final class InputBuilder {
         }
         String unit = givenUnit != null ? givenUnit : unitOf(name).orElseThrow(() -> error.apply(
                 "give a unit ({value: ..., unit: ...}); no rule creates this quantity"));
+        String rules = index.unitOf(name).orElse(unit);
+        if (!rules.equals(unit)) { // a rule testing unit == "user" would never match it, one computing with it be wrong
+            throw error.apply("unit '" + unit + "', but the rules give " + name + " in '" + rules + "'");
+        }
         return new Quantity(name, value, unit);
     }
 
