@@ -1,6 +1,5 @@
 package llmcap.engine;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ import java.util.List;
  *                 where {@code $dtype} is {@code inference.weight_dtype}'s value): that setting, else ""
  */
 record Mention(Kind kind, boolean setting, String name, String rule, String file, int line, String unit,
-               List<String> values, boolean excluded, String from) implements Serializable {
+               List<String> values, boolean excluded, String from) {
 
     enum Kind {
         /** A condition needs the fact: {@code Quantity(name == "x")}, also inside exists, accumulate, or. */

@@ -118,7 +118,7 @@ final class RuleCache {
             try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(bytes, header.length,
                     bytes.length - header.length), RuleCache.class.getClassLoader())) {
                 Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
-                return Optional.of(new Entry(packages, (RuleIndex) in.readObject()));
+                return Optional.of(new Entry(packages, IndexCodec.read((byte[]) in.readObject())));
             }
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError | OutOfMemoryError
                  | StackOverflowError e) {
@@ -133,7 +133,7 @@ final class RuleCache {
             bytes.writeBytes((MAGIC + digest + "\n").getBytes(StandardCharsets.US_ASCII));
             try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
                 out.writeObject(new ArrayList<>(entry.packages()));
-                out.writeObject(entry.index());
+                out.writeObject(IndexCodec.write(entry.index()));
             }
             if (!Files.exists(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

@@ -1,6 +1,5 @@
 package llmcap.engine;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,11 +16,10 @@ import java.util.TreeSet;
  * takes them from here), the names its conditions need present or missing, the quantities and settings
  * its action creates with their units, the values settings are compared with and the values
  * {@code @values(...)} declares. Made once per rule folder and kept with the compiled rules in their
- * cache ({@link RuleCache}), so a run that finds its rules compiled does not parse them again.
+ * cache ({@link RuleCache}, as {@link IndexCodec} writes it), so a run that finds its rules compiled does
+ * not parse them again.
  */
-public final class RuleIndex implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class RuleIndex {
 
     private final Map<String, RuleInfo> rules = new LinkedHashMap<>();
     private final List<Mention> mentions = new ArrayList<>();
@@ -41,6 +39,18 @@ public final class RuleIndex implements Serializable {
                 add(r);
             }
         }
+    }
+
+    private RuleIndex() {
+    }
+
+    /** The index of rules already read (from the cache: {@link IndexCodec}). */
+    static RuleIndex of(List<RuleReader.Read> reads) {
+        RuleIndex index = new RuleIndex();
+        for (RuleReader.Read r : reads) {
+            index.add(r);
+        }
+        return index;
     }
 
     private void add(RuleReader.Read r) {
@@ -91,7 +101,7 @@ public final class RuleIndex implements Serializable {
         return out;
     }
 
-    private transient volatile Set<String> names;
+    private volatile Set<String> names;
 
     /** True when the rules treat {@code name} as a setting (a word such as bf16), not a number. */
     public boolean isSetting(String name) {

@@ -1,6 +1,5 @@
 package llmcap.engine;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
  */
 public record RuleInfo(String name, String packageName, String file, int line, List<String> reads,
                        List<String> absent, Map<String, String> derives, boolean optional, List<Double> uncertain,
-                       String consequence) implements Serializable {
+                       String consequence) {
 
     public RuleInfo {
         reads = List.copyOf(reads);

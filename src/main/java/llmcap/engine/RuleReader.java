@@ -166,23 +166,32 @@ final class RuleReader {
 
     /** What the index keeps of the rule, made from its mentions. */
     private static RuleInfo info(RuleInfo bare, RuleDescr rule, List<Mention> mentions) {
-        List<String> reads = names(mentions, Mention.Kind.READ);
-        List<String> absent = names(mentions, Mention.Kind.ABSENT);
+        AnnotationDescr u = rule.getAnnotation("uncertain");
+        List<Double> uncertain = u == null ? List.of() : uncertain(JavaText.items(u.getSingleValueAsString()));
+        return withMentions(new RuleInfo(bare.name(), bare.packageName(), bare.file(), bare.line(), List.of(), List.of(),
+                Map.of(), rule.getAnnotation("optional") != null, uncertain, bare.consequence()), mentions);
+    }
+
+    /** {@code bare} with what its mentions say it reads, tests absent and derives. */
+    static RuleInfo withMentions(RuleInfo bare, List<Mention> mentions) {
         Map<String, String> derives = new java.util.LinkedHashMap<>();
         for (Mention m : mentions) {
             if (m.kind() == Mention.Kind.DERIVE && !RuleIndex.isPrefix(m.name())) {
                 derives.putIfAbsent(m.name(), m.unit());
             }
         }
-        boolean optional = rule.getAnnotation("optional") != null;
-        AnnotationDescr u = rule.getAnnotation("uncertain");
-        List<Double> uncertain = u == null ? List.of() : uncertain(JavaText.items(u.getSingleValueAsString()));
-        return new RuleInfo(bare.name(), bare.packageName(), bare.file(), bare.line(), reads, absent, derives, optional,
-                uncertain, bare.consequence());
+        return new RuleInfo(bare.name(), bare.packageName(), bare.file(), bare.line(), names(mentions, Mention.Kind.READ),
+                names(mentions, Mention.Kind.ABSENT), derives, bare.optional(), bare.uncertain(), bare.consequence());
     }
 
     private static List<String> names(List<Mention> mentions, Mention.Kind kind) {
-        return mentions.stream().filter(m -> m.kind() == kind).map(Mention::name).distinct().toList();
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(); // a loop: this runs in every cold start
+        for (Mention m : mentions) {
+            if (m.kind() == kind) {
+                out.add(m.name());
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The factors of {@code @uncertain(low, high)} or {@code @uncertain(low, mode, high)}, or none. */
