@@ -69,6 +69,38 @@ class RuleIndexTest {
     }
 
     @Test
+    void aNotAroundExistsIsAbsentToo() {
+        RuleInfo r = only("""
+                rule "d"
+                when
+                    not (exists Quantity(name == "e.given"))
+                then
+                    insert(new Quantity("e.default", 1, "1"));
+                end
+                """);
+        assertEquals(List.of(), r.reads());
+        assertEquals(List.of("e.given"), r.absent());
+    }
+
+    @Test
+    void commentsInsideARuleNameNothing() {
+        RuleInfo r = only("""
+                rule "c"
+                when
+                    // Quantity(name == "commented.read")
+                    /* not Quantity(name == "commented.absent") */
+                    Quantity(name == "a.in", $v : value) // not Quantity(name == "trailing.absent")
+                then
+                    // insert(new Quantity("commented.out", 1, "B"));
+                    insert(new Quantity("c.out", $v, "B")); /* new Quantity("block.out", 1, "B") */
+                end
+                """);
+        assertEquals(List.of("a.in"), r.reads());
+        assertEquals(List.of(), r.absent());
+        assertEquals(Map.of("c.out", "B"), r.derives());
+    }
+
+    @Test
     void aDottedSettingValueIsNoQuantityName() {
         RuleInfo r = only("""
                 rule "fp8 variant"
