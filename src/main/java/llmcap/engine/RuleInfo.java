@@ -20,7 +20,7 @@ public record RuleInfo(String name, String packageName, String file, int line, L
     public RuleInfo {
         reads = List.copyOf(reads);
         absent = List.copyOf(absent);
-        derives = Map.copyOf(derives);
+        derives = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(derives)); // in the action's order
         uncertain = List.copyOf(uncertain);
         consequence = consequence == null ? "" : consequence;
     }
