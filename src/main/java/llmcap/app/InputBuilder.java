@@ -58,6 +58,7 @@ final class InputBuilder {
 
     /** The fact {@code name = text}: a setting if the rules use {@code name} as one, else a number with its unit. */
     private Fact fact(String name, String text, String givenUnit, java.util.function.Function<String, RuntimeException> error) {
+        requireAllowed(name, text, error);
         if (index.isSetting(name)) {
             String word = Setting.normalise(text); // FP8 is fp8: the rules compare lowercase words
             if (!Setting.isValidValue(word)) {
@@ -77,7 +78,41 @@ final class InputBuilder {
         }
         String unit = givenUnit != null ? givenUnit : unitOf(name).orElseThrow(() -> error.apply(
                 "give a unit ({value: ..., unit: ...}); no rule creates this quantity"));
+        String rules = index.unitOf(name).orElse(unit);
+        if (!rules.equals(unit)) { // a rule testing unit == "user" would never match it, one computing with it be wrong
+            throw error.apply("unit '" + unit + "', but the rules give " + name + " in '" + rules + "'");
+        }
         return new Quantity(name, value, unit);
+    }
+
+    /**
+     * A setting (or quantity) whose rule declares its values with {@code @values(...)} takes one of them,
+     * checked here, before any rule fires, so the mistake is the input's: a usage error for {@code --set},
+     * the scenario's line for a scenario. Words compare whatever their case.
+     */
+    private void requireAllowed(String name, String text, java.util.function.Function<String, RuntimeException> error) {
+        List<String> allowed = index.allowedValues(name).orElse(null);
+        if (allowed == null) {
+            return;
+        }
+        String given = text.strip();
+        for (String v : allowed) {
+            if (v.equalsIgnoreCase(given) || sameNumber(v, given)) {
+                return;
+            }
+        }
+        String hint = index.isSetting(name) ? Suggest.hint(given.toLowerCase(java.util.Locale.ROOT), allowed) : "";
+        throw error.apply("'" + Excerpt.of(given) + "' is not one of the values " + name + " takes"
+                + index.allowedValuesWhere(name).map(w -> " (@values at " + w + ")").orElse("") + ": "
+                + String.join(", ", allowed) + hint);
+    }
+
+    private static boolean sameNumber(String a, String b) {
+        try {
+            return Numbers.parse(a) == Numbers.parse(b);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     InputBuilder scenario(Scenario s, String modelId, String gpuId) {

@@ -49,13 +49,13 @@ public final class RuleBook {
         lint(files);
         String digest = RuleCache.digest(files);
         String key = digest.substring(0, 32);
-        Optional<Collection<KiePackage>> cached = cache.flatMap(c -> c.read(key, digest));
+        Optional<RuleCache.Entry> cached = cache.flatMap(c -> c.read(key, digest));
         if (cached.isPresent()) {
-            return new RuleBook(kieBase(cached.get()), new RuleIndex(files), files);
+            return new RuleBook(kieBase(cached.get().packages()), cached.get().index(), files);
         }
-        Collection<KiePackage> packages = compilePackages(files);
-        cache.ifPresent(c -> c.write(key, digest, packages));
-        return new RuleBook(kieBase(packages), new RuleIndex(files), files);
+        RuleCache.Entry made = new RuleCache.Entry(compilePackages(files), new RuleIndex(files));
+        cache.ifPresent(c -> c.write(key, digest, made));
+        return new RuleBook(kieBase(made.packages()), made.index(), files);
     }
 
     /** Compiles the rules, never using the cache. */

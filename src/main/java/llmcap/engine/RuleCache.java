@@ -27,7 +27,8 @@ import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.definition.KiePackage;
 
 /**
- * Compiled rules kept on disk, keyed by the SHA-256 of every rule file's name and text and of the
+ * Compiled rules kept on disk, with their {@link RuleIndex} (so a run that finds its rules compiled
+ * parses none of them), keyed by the SHA-256 of every rule file's name and text and of the
  * llmcap build: edit a rule and the key changes, so the rules are compiled afresh.
  *
  * <p>An entry is Java-serialized compiled code, so loading one runs what it holds: the cache is
@@ -41,7 +42,7 @@ import org.kie.api.definition.KiePackage;
 final class RuleCache {
 
     static final long MAX_BYTES = 256L * 1024 * 1024;
-    private static final String MAGIC = "llmcap-rules-2 ";
+    private static final String MAGIC = "llmcap-rules-4 ";
 
     private final Path dir;
     private final Consumer<String> warn;
@@ -90,9 +91,13 @@ final class RuleCache {
         }
     }
 
+    /** What an entry holds: the compiled rules and the index of the rule files they were compiled from. */
+    record Entry(Collection<KiePackage> packages, RuleIndex index) {
+    }
+
     /** The compiled rules of {@code key}, if a usable entry made from sources with this {@code digest} is there. */
     @SuppressWarnings("unchecked")
-    Optional<Collection<KiePackage>> read(String key, String digest) {
+    Optional<Entry> read(String key, String digest) {
         Path file = dir.resolve("rules-" + key + ".bin");
         try {
             if (!Files.exists(dir) || !usableFolder()) {
@@ -112,7 +117,8 @@ final class RuleCache {
             }
             try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(bytes, header.length,
                     bytes.length - header.length), RuleCache.class.getClassLoader())) {
-                return Optional.of((Collection<KiePackage>) in.readObject());
+                Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
+                return Optional.of(new Entry(packages, IndexCodec.read((byte[]) in.readObject())));
             }
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError | OutOfMemoryError
                  | StackOverflowError e) {
@@ -121,12 +127,13 @@ final class RuleCache {
     }
 
     /** Writes the entry atomically, readable by its owner only; a cache that cannot be written is skipped. */
-    void write(String key, String digest, Collection<KiePackage> packages) {
+    void write(String key, String digest, Entry entry) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             bytes.writeBytes((MAGIC + digest + "\n").getBytes(StandardCharsets.US_ASCII));
             try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
-                out.writeObject(new ArrayList<>(packages));
+                out.writeObject(new ArrayList<>(entry.packages()));
+                out.writeObject(IndexCodec.write(entry.index()));
             }
             if (!Files.exists(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

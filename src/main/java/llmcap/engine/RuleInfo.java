@@ -10,16 +10,25 @@ import java.util.Map;
  * marked {@code @optional}, its figures are there only when an optional input is given or a condition
  * holds, so their absence is no gap to report. {@code uncertain}: from {@code @uncertain(low, high)} or
  * {@code @uncertain(low, mode, high)}, the factors by which {@code estimate --samples} varies the value
- * the rule gives (uniform or triangular), or empty.
+ * the rule gives (uniform or triangular), or empty. {@code consequence}: the action's source text, as
+ * written between {@code then} and {@code end} (stripped of the blank lines around it).
  */
 public record RuleInfo(String name, String packageName, String file, int line, List<String> reads,
-                       List<String> absent, Map<String, String> derives, boolean optional, List<Double> uncertain) {
+                       List<String> absent, Map<String, String> derives, boolean optional, List<Double> uncertain,
+                       String consequence) {
 
     public RuleInfo {
         reads = List.copyOf(reads);
         absent = List.copyOf(absent);
-        derives = Map.copyOf(derives);
+        derives = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(derives)); // in the action's order
         uncertain = List.copyOf(uncertain);
+        consequence = consequence == null ? "" : consequence;
+    }
+
+    /** A rule whose action text is not known. */
+    public RuleInfo(String name, String packageName, String file, int line, List<String> reads, List<String> absent,
+                    Map<String, String> derives, boolean optional, List<Double> uncertain) {
+        this(name, packageName, file, line, reads, absent, derives, optional, uncertain, "");
     }
 
     /** {@code rules/serving.drl:40}. */

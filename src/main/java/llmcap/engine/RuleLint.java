@@ -33,16 +33,16 @@ final class RuleLint {
     static List<String> problems(List<RuleFile> files) {
         List<String> out = new ArrayList<>();
         for (RuleFile f : files) {
-            String text = blankStrings(RuleIndex.blankComments(f.text()));
+            String text = blankStrings(blankComments(f.text()));
             Matcher d = DECLARE.matcher(text);
             while (d.find()) {
-                out.add(f.display() + ":" + RuleIndex.lineOf(text, d.start()) + ": declares a fact type " + d.group(1) + "; llmcap's"
+                out.add(f.display() + ":" + JavaText.lineOf(text, d.start()) + ": declares a fact type " + d.group(1) + "; llmcap's"
                         + " rules derive only Quantity and Setting facts (a declared fact would outlive the inputs it"
                         + " was made from when a sweep reuses a session)");
             }
             Matcher s = STOP.matcher(text);
             while (s.find()) {
-                out.add(f.display() + ":" + RuleIndex.lineOf(text, s.start()) + ": " + enclosing(f.text(), text, s.start()) + " calls "
+                out.add(f.display() + ":" + JavaText.lineOf(text, s.start()) + ": " + enclosing(f.text(), text, s.start()) + " calls "
                         + s.group(1) + "(...); a rule must not end the process or stop the engine (llmcap would end"
                         + " with the rule's exit code, or report half an estimate): throw an exception to fail instead");
             }
@@ -71,6 +71,41 @@ final class RuleLint {
         while (m.find()) {
             for (int i = m.start() + 1; i < m.end() - 1; i++) {
                 out.setCharAt(i, ' ');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Replaces comments by spaces (keeping newlines) so commented-out text is not refused. */
+    static String blankComments(String text) {
+        StringBuilder out = new StringBuilder(text);
+        boolean inString = false;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            char next = i + 1 < out.length() ? out.charAt(i + 1) : 0;
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '/' && next == '/' || c == '#' && (i == 0 || out.charAt(i - 1) == '\n')) {
+                while (i < out.length() && out.charAt(i) != '\n') {
+                    out.setCharAt(i++, ' ');
+                }
+            } else if (c == '/' && next == '*') {
+                while (i < out.length() && !(out.charAt(i) == '*' && i + 1 < out.length() && out.charAt(i + 1) == '/')) {
+                    if (out.charAt(i) != '\n') {
+                        out.setCharAt(i, ' ');
+                    }
+                    i++;
+                }
+                if (i + 1 < out.length()) {
+                    out.setCharAt(i, ' ');
+                    out.setCharAt(i + 1, ' ');
+                }
             }
         }
         return out.toString();

@@ -118,6 +118,34 @@ class RulesCommandTest {
     }
 
     @Test
+    void checkOfTheBundledRulesFindsNothing() {
+        Run r = run("rules", "--check");
+        assertOk(r);
+        assertEquals("", r.err(), "no error and no warning\n" + r.describe());
+        assertTrue(r.out().strip().endsWith("compile and pass every check"), r::describe);
+        assertEquals(1, r.outLines().size(), r::describe);
+    }
+
+    /** The defect: a misspelt read compiled, passed the check and silently emptied the figures that need it. */
+    @Test
+    void aMisspeltReadFailsTheCheckAtItsLineNamingTheRightName(@TempDir Path dir) throws IOException {
+        CliTestSupport.copyTree(RULES, dir);
+        Path serving = dir.resolve("serving.drl");
+        String read = "Quantity(name == \"serving.peak_factor\", $peak : value)";
+        String text = Files.readString(serving);
+        assertEquals(text.indexOf(read), text.lastIndexOf(read), "one such read in serving.drl");
+        Files.writeString(serving, text.replace(read, read.replace("peak_factor", "peak_factr")));
+        int line = lineOf(serving, read.replace("peak_factor", "peak_factr"));
+        Run r = run("rules", "--check", "--rules", dir.toString());
+        assertFails(r, ExitCode.RULES);
+        assertEquals(1, r.errLines().size(), r::describe);
+        String first = r.firstErrLine();
+        assertTrue(first.startsWith(serving + ":" + line + ": rule 'serving.peak_flops = serving.sustained_flops x"
+                + " serving.peak_factor' reads serving.peak_factr, which no rule, catalog field or input produces; did you"
+                + " mean serving.peak_factor"), r::describe);
+    }
+
+    @Test
     void checkOnBrokenRulesExits4WithOneLinePerBrokenFile(@TempDir Path dir) throws IOException {
         writeBroken(dir);
         Run r = run("rules", "--check", "--rules", dir.toString());

@@ -59,6 +59,19 @@ class RuleCacheTest {
     }
 
     @Test
+    void theIndexReadFromTheCacheIsTheIndexOfTheRules() {
+        List<RuleFile> bundled = RuleFile.readAll(Path.of("rules"), "rules");
+        RuleCache cache = new RuleCache(dir);
+        RuleBook.load(bundled, Optional.of(cache));
+        RuleIndex cached = cache.read(RuleCache.key(bundled), RuleCache.digest(bundled)).orElseThrow().index();
+        RuleIndex parsed = new RuleIndex(bundled);
+        assertEquals(List.copyOf(parsed.rules()), List.copyOf(cached.rules()));
+        assertEquals(parsed.mentions(), cached.mentions());
+        assertEquals(parsed.names(), cached.names());
+        assertEquals(List.of("none", "selective", "full"), cached.allowedValues("training.recompute").orElseThrow());
+    }
+
+    @Test
     void editingARuleChangesTheKeySoTheEditTakesEffect() {
         assertNotEquals(RuleCache.key(rules(2)), RuleCache.key(rules(3)));
         RuleCache cache = new RuleCache(dir);

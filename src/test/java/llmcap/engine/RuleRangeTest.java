@@ -31,7 +31,7 @@ class RuleRangeTest {
         assertEquals(0, r.low());
         assertEquals(24, r.high());
         assertFalse(r.whole());
-        assertEquals("@range rules/r.drl:2", r.where());
+        assertEquals("@range rules/r.drl:3", r.where()); // the line the annotation is written on
         assertEquals(24, r.clip(28.8), 0.0);
         assertEquals(19.2, r.clip(19.2), 0.0);
     }
