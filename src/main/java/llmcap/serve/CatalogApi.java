@@ -54,7 +54,11 @@ final class CatalogApi {
         Responses.json(ctx, Jsons.COMPACT.toJson(o));
     }
 
-    /** {@code {"version", "gpus": [...], "models": [...], "scenarios": [...]}}, as {@code catalog --format json}. */
+    /**
+     * {@code {"version", "default_scenario", "gpus": [...], "models": [...], "scenarios": [...]}}, as
+     * {@code catalog --format json}; {@code default_scenario} is the one the command line estimates with
+     * no arguments (the article's), so the page opens on the same question.
+     */
     void catalog(Context ctx) {
         Snapshot s = Responses.snapshot(ctx, live);
         JsonObject o = new JsonObject();
@@ -62,6 +66,9 @@ final class CatalogApi {
         o.add("gpus", Jsons.parse(CatalogListing.entriesJson(s.catalog().gpus().values())));
         o.add("models", Jsons.parse(CatalogListing.entriesJson(s.catalog().models().values())));
         o.add("scenarios", Jsons.parse(CatalogListing.scenariosJson(s.catalog())));
+        if (s.catalog().scenarios().containsKey(llmcap.app.Selection.DEFAULT_SCENARIO)) {
+            o.addProperty("default_scenario", llmcap.app.Selection.DEFAULT_SCENARIO);
+        }
         Responses.json(ctx, Jsons.COMPACT.toJson(o));
     }
 

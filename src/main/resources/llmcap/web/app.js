@@ -182,7 +182,7 @@ async function start() {
     showProblem(e);
     return;
   }
-  if (!state.scenario) state.scenario = catalog.scenarios[0].id;
+  if (!state.scenario) state.scenario = catalog.default_scenario || catalog.scenarios[0].id;
   fillPickers();
   await refresh();
   pollHealth();

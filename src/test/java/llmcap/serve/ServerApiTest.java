@@ -165,6 +165,8 @@ class ServerApiTest {
         JsonObject c = s.get("/api/catalog").json();
         assertFalse(c.getAsJsonArray("gpus").isEmpty());
         assertFalse(c.getAsJsonArray("scenarios").isEmpty());
+        // The page opens on the question the command line answers with no arguments: the article's.
+        assertEquals(llmcap.app.Selection.DEFAULT_SCENARIO, c.get("default_scenario").getAsString());
         var v = s.get("/api/validate");
         assertEquals(200, v.status(), v.body());
         assertFalse(v.json().getAsJsonArray("validation").isEmpty());

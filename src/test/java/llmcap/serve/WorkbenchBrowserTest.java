@@ -101,6 +101,9 @@ class WorkbenchBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector(".card[data-q='serving.gpus'] .value")).isEmpty());
         String a100 = headline("serving.gpus");
         shot("01-loaded");
+        // With no choice in the address, the page opens on the article's scenario (on an A100), as the command line does.
+        assertEquals(llmcap.app.Selection.DEFAULT_SCENARIO,
+                new Select(driver.findElement(By.id("scenario"))).getFirstSelectedOption().getAttribute("value"));
 
         // Change the GPU: serving.gpus changes, and the address bar carries the choice.
         new Select(driver.findElement(By.id("gpu"))).selectByValue("h100-sxm");
