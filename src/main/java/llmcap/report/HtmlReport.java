@@ -10,7 +10,6 @@ import static llmcap.report.HtmlPage.thead;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import llmcap.app.CompareResult;
 import llmcap.app.Result;
@@ -140,8 +139,8 @@ public final class HtmlReport {
         for (CaseResult r : results) {
             for (CheckResult c : r.checks()) {
                 String unit = c.estimated().map(d -> d.quantity().unit()).orElse("1");
-                String dev = c.deviationPercent().isPresent() ? HtmlPage.percent(c.deviationPercent().getAsDouble()) : "";
-                String tolerance = "±" + Show.significant(c.check().tolerancePercent(), 3) + " %";
+                String dev = c.deviationPercent().isPresent() ? Show.signedPercent(c.deviationPercent().getAsDouble()) : "";
+                String tolerance = Show.tolerance(c.check().tolerancePercent());
                 b.append(row(!c.within())).append(code(r.vcase().id())).append(code(c.check().quantity()))
                         .append(td("num", show(c.check().published(), unit)))
                         .append(td("num", c.estimated().map(d -> show(d.quantity().value(), unit)).orElse("not derived")))
@@ -274,15 +273,11 @@ public final class HtmlReport {
         String unit = r.result().estimate().get(x.implied().quantity()).filter(d -> !d.isSetting())
                 .map(d -> d.quantity().unit()).orElse("1");
         String expected = x.implied().expected().isPresent()
-                ? utilization(x.implied().expected().getAsDouble()) + " (" + (x.within() ? "within" : "NOT within")
-                + " ±" + Show.significant(x.implied().tolerancePercent(), 3) + " %)" : "";
+                ? Show.share(x.implied().expected().getAsDouble()) + " (" + (x.within() ? "within" : "NOT within")
+                + " " + Show.tolerance(x.implied().tolerancePercent()) + ")" : "";
         return td("num", show(x.implied().published(), unit))
-                + td("num", x.solved().isPresent() ? utilization(x.solved().getAsDouble()) : "no solution in (0, 10]")
-                + td("num", x.assumed().map(HtmlReport::utilization).orElse("-")) + td(x.within() ? null : "flag", expected);
-    }
-
-    private static String utilization(double v) {
-        return String.format(Locale.ROOT, "%.1f %%", v * 100);
+                + td("num", x.solved().isPresent() ? Show.share(x.solved().getAsDouble()) : "no solution in (0, 10]")
+                + td("num", x.assumed().map(Show::share).orElse("-")) + td(x.within() ? null : "flag", expected);
     }
 
     private static String row(boolean fail) {

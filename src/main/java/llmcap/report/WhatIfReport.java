@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import llmcap.app.CompareResult;
 import llmcap.app.SensitivityResult;
@@ -96,7 +95,7 @@ public final class WhatIfReport {
                     csv ? Csv.number(row.high()) : Show.value(row.high(), row.assumptionUnit()),
                     csv ? Csv.number(row.outputAtLow()) : out(row.outputAtLow(), r.unit()),
                     csv ? Csv.number(row.outputAtHigh()) : out(row.outputAtHigh(), r.unit()),
-                    csv ? Csv.number(row.spread()) : String.format(Locale.ROOT, "%.1f %%", row.spread() / Math.abs(r.baseValue()) * 100),
+                    csv ? Csv.number(row.spread()) : Show.share(row.spread() / Math.abs(r.baseValue())),
                     row.note().isEmpty() ? row.origin() : row.origin() + " (" + row.note() + ")"));
         }
         String tail = (flat == 0 ? "" : "\n" + flat + " more assumptions do not move " + r.output() + " at all.\n")
