@@ -7,9 +7,7 @@ import llmcap.app.Compare;
 import llmcap.app.CompareResult;
 import llmcap.app.Timings;
 import llmcap.app.Workspace;
-import llmcap.report.Format;
-import llmcap.report.HtmlReport;
-import llmcap.report.WhatIfReport;
+import llmcap.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,6 +50,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Reports.COMPARE.require(report.format);
         Workspace w = sources.workspace(new Timings());
         ScenarioOptions s = new ScenarioOptions();
         s.scenario = scenario;
@@ -65,7 +64,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         CompareResult r = new Compare(w).run(w.scenario(selection.scenario()), models, gpus, selection.sets(),
                 outputs.isEmpty() ? Compare.DEFAULT_OUTPUTS : outputs);
-        String text = report.format == Format.html ? HtmlReport.compare(r) : WhatIfReport.compare(r, report.format);
+        String text = Reports.COMPARE.render(report.format, r);
         out.emit(spec.commandLine().getOut(), w, pw -> pw.print(text));
         return ExitCode.OK;
     }

@@ -31,8 +31,9 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** The estimate: published figures, derived quantities each with its derivation, inputs, settings, notes. */
-    public static String estimate(Result r) {
+    /** The estimate: the answers, published figures, derived quantities each with its derivation, inputs, settings, notes. */
+    public static String estimate(EstimateReport report) {
+        Result r = report.result();
         Estimate e = r.estimate();
         StringBuilder b = new StringBuilder("<header>\n<h1>llmcap estimate: ").append(esc(r.scenario().title()))
                 .append("</h1>\n<p class=\"meta\">scenario <code>").append(esc(r.scenario().id())).append("</code> (")
@@ -40,7 +41,8 @@ public final class HtmlReport {
                 .append("</code>, GPU <code>").append(esc(r.gpu())).append("</code></p>\n<p class=\"meta\">rules from <code>")
                 .append(esc(r.rules().display())).append("</code>, catalog from <code>").append(esc(r.catalog().display()))
                 .append("</code>; GB = 1e9 bytes, PFLOP/s = 1e15 FLOP/s</p>\n</header>\n");
-        List<Comparison> comparisons = Comparison.of(r);
+        b.append(headline(report));
+        List<Comparison> comparisons = report.published();
         if (!comparisons.isEmpty()) {
             b.append(h2(r.comparable() ? "Published figures beside llmcap's" : "Published figures (for "
                     + r.scenario().model() + " on " + r.scenario().gpu() + ", not comparable with this run)"));
@@ -69,7 +71,7 @@ public final class HtmlReport {
                 "Each was computed by the rule at file:line; click a row for its inputs and its whole derivation."));
         b.append("<div class=\"rows\">\n<div class=\"head\"><span></span><span>quantity</span><span class=\"value\">value"
                 + "</span><span>file:line</span><span>rule</span></div>\n");
-        for (Derivation d : Order.sort(e, e.derived())) {
+        for (Derivation d : report.derived()) {
             b.append("<details id=\"").append(anchor(d.name())).append("\"><summary><span class=\"name\">")
                     .append(esc(d.name())).append("</span><span class=\"value\">").append(esc(Show.fact(d)))
                     .append("</span><span><code>").append(esc(d.origin().where())).append("</code></span><span>")
@@ -89,24 +91,19 @@ public final class HtmlReport {
         b.append("</div>\n");
         b.append(h2("Assumptions and catalog figures the rules used"));
         b.append("<table class=\"assumptions\">\n").append(thead("quantity", ">value", "set by", "citation"));
-        int unused = 0;
-        for (Derivation d : Order.sort(e, e.assumptions())) {
-            if (!e.isRead(d.name())) {
-                unused++;
-                continue;
-            }
+        int unused = report.assumptionsUnread();
+        for (Derivation d : report.assumptionsRead()) {
             b.append("<tr id=\"").append(anchor(d.name())).append("\">").append(code(d.name()))
                     .append(td("num", Show.fact(d))).append(td(null, TextReport.origin(d)))
                     .append(td("muted", d.origin().source() == null ? "" : d.origin().source())).append("</tr>\n");
         }
         b.append("</table>\n");
         if (unused > 0) {
-            b.append(p("meta", unused + " more catalog figures were available but no rule read them;"
-                    + " --format json lists everything."));
+            b.append(p("meta", TextReport.unread(unused) + "; --format json lists everything."));
         }
         if (!e.settings().isEmpty()) {
             b.append(h2("Settings")).append("<table class=\"settings\">\n").append(thead("setting", "value", "set by"));
-            for (Derivation d : Order.sort(e, e.settings())) {
+            for (Derivation d : report.settings()) {
                 b.append("<tr id=\"").append(anchor(d.name())).append("\">").append(code(d.name()))
                         .append(code(d.setting().value())).append(td(null, d.origin().isAssumption()
                                 ? TextReport.origin(d) : d.origin().describe())).append("</tr>\n");
@@ -118,6 +115,33 @@ public final class HtmlReport {
         }
         return HtmlPage.page("estimate", "llmcap estimate: " + r.scenario().id() + " (" + r.model() + " on " + r.gpu() + ")",
                 b.toString());
+    }
+
+    /** The answers block: a table of the headline's figures, each linked to its derivation below. */
+    static String headline(EstimateReport report) {
+        EstimateReport.Headline h = report.headline();
+        if (h.sections().isEmpty()) {
+            return "";
+        }
+        boolean targets = h.hasTargets();
+        StringBuilder b = new StringBuilder("<section class=\"headline\">\n").append(h2(h.title()))
+                .append("<table class=\"headline\">\n").append(targets ? thead("", "answer", ">value", "target", "quantity")
+                        : thead("", "answer", ">value", "quantity"));
+        for (EstimateReport.Section s : h.sections()) {
+            String section = s.title();
+            for (EstimateReport.Line l : s.lines()) {
+                b.append(l.missed() ? "<tr class=\"fail\">" : "<tr>").append(td("section", section))
+                        .append(td(null, l.label())).append(td("num", l.shown()));
+                if (targets) {
+                    b.append(td(l.missed() ? "flag" : null, l.against()));
+                }
+                b.append(l.value().isPresent() && hasRow(report, l.name()) ? "<td><a href=\"#" + anchor(l.name())
+                        + "\"><code>" + esc(l.name()) + "</code></a></td>" : code(l.name())).append("</tr>\n");
+                section = "";
+            }
+        }
+        return b.append("</table>\n").append(p("meta", "The figures " + h.spec() + " lists for this kind of question."))
+                .append("</section>\n").toString();
     }
 
     /** Validate: every published figure beside llmcap's, rows outside tolerance marked, implied values. */
@@ -286,6 +310,12 @@ public final class HtmlReport {
 
     private static String flag(boolean ok, String yes, String no) {
         return ok ? td("flag ok", yes) : td("flag", no);
+    }
+
+    /** True when the page has a row for {@code name}: derived, a setting, or an assumption some rule read. */
+    private static boolean hasRow(EstimateReport report, String name) {
+        return report.result().estimate().get(name).map(d -> !d.origin().isAssumption() || d.isSetting()
+                || report.result().estimate().isRead(name)).orElse(false);
     }
 
     /** The id of a quantity's row, the target of the links between derivations. */

@@ -14,7 +14,7 @@ public final class SweepWriter implements Sweep.Sink {
 
     public enum Format { csv, jsonl }
 
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new com.google.gson.GsonBuilder().serializeNulls().create();
 
     private final PrintWriter out;
     private final Format format;

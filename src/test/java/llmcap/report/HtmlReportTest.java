@@ -36,11 +36,14 @@ class HtmlReportTest {
 
     private static final String NASTY = "x<y & \"z\"";
     private static Result defaults;
+    private static EstimateReport report;
 
     @BeforeAll
     static void estimateOnce() {
-        defaults = new Workspace(new Folder(Path.of("rules"), "rules"), new Folder(Path.of("catalog"), "catalog"),
-                new Timings()).estimate(Selection.defaults());
+        Workspace w = new Workspace(new Folder(Path.of("rules"), "rules"), new Folder(Path.of("catalog"), "catalog"),
+                new Timings());
+        defaults = w.estimate(Selection.defaults());
+        report = EstimateReport.of(defaults, w.headline(), w.rules().index().names());
     }
 
     /** Parses the page as XML (it is written XHTML-compatible) after checking the parts XML does not cover. */
@@ -71,7 +74,7 @@ class HtmlReportTest {
 
     @Test
     void estimatePageHasOneDetailsPerDerivedQuantityWithItsDerivation() {
-        String html = HtmlReport.estimate(defaults);
+        String html = HtmlReport.estimate(report);
         Document d = page(html);
         int derived = defaults.estimate().derived().size();
         assertTrue(derived > 20);
@@ -99,7 +102,7 @@ class HtmlReportTest {
         assertTrue(html.contains("Similarweb"));
         assertTrue(html.contains("<code>inference.weight_dtype</code>"));
         assertEquals(1, count(html, "class=\"chart chart-bar\""));
-        assertEquals(html, HtmlReport.estimate(defaults), "reproducible");
+        assertEquals(html, HtmlReport.estimate(report), "reproducible");
     }
 
     private static Element byId(Document d, String tag, String id) {

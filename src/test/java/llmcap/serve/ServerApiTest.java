@@ -155,6 +155,19 @@ class ServerApiTest {
     }
 
     @Test
+    void anUnknownSweepFormatIsA400NamingTheFormatsNotJsonLines() {
+        var xml = s.get("/api/sweep?format=xml&vary=" + q("serving.peak_factor=3,5"));
+        assertEquals(400, xml.status(), xml.body());
+        JsonObject e = xml.json();
+        assertEquals("format", e.get("parameter").getAsString());
+        assertEquals("xml", e.get("value").getAsString());
+        assertTrue(e.get("error").getAsString().contains("use one of csv, jsonl"), e.toString());
+        var upper = s.get("/api/sweep?format=CSV&vary=" + q("serving.peak_factor=3,5"));
+        assertEquals(200, upper.status(), upper.body());
+        assertTrue(upper.body().startsWith("row,model,gpu,serving.peak_factor,"), upper.body());
+    }
+
+    @Test
     void catalogValidateAndDownloads() {
         JsonObject c = s.get("/api/catalog").json();
         assertFalse(c.getAsJsonArray("gpus").isEmpty());

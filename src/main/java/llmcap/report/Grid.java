@@ -1,0 +1,66 @@
+package llmcap.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table of a what-if report (compare, sensitivity, uncertainty) before it has a format: each cell
+ * holds what people read ({@link Show}'s {@code 2,207 GPU}) and what CSV carries (the number in base
+ * units), so text, Markdown and CSV show the same rows and columns.
+ */
+final class Grid {
+
+    /** One cell: as people read it, and as CSV carries it. */
+    record Cell(String human, String csv) {
+        static Cell text(String s) {
+            return new Cell(s, s);
+        }
+
+        static Cell number(double v, String human) {
+            return new Cell(human, Csv.number(v));
+        }
+    }
+
+    private final List<String> head;
+    private final List<List<Cell>> rows = new ArrayList<>();
+
+    Grid(List<String> head) {
+        this.head = List.copyOf(head);
+    }
+
+    Grid row(List<Cell> cells) {
+        if (cells.size() != head.size()) {
+            throw new IllegalArgumentException(cells.size() + " cells for " + head.size() + " columns");
+        }
+        rows.add(List.copyOf(cells));
+        return this;
+    }
+
+    /** Aligned columns, the first and last left-aligned, the others (numbers) right-aligned. */
+    String text() {
+        boolean[] right = new boolean[head.size()];
+        for (int i = 0; i < right.length; i++) {
+            right[i] = i > 0 && i < head.size() - 1;
+        }
+        Table t = new Table(right);
+        t.row(head.toArray(String[]::new));
+        rows.forEach(r -> t.row(r.stream().map(Cell::human).toArray(String[]::new)));
+        return t.render("");
+    }
+
+    String markdown() {
+        StringBuilder b = new StringBuilder("| ").append(String.join(" | ", head.stream().map(MarkdownReport::cell)
+                .toList())).append(" |\n|");
+        head.forEach(h -> b.append("---|"));
+        b.append('\n');
+        rows.forEach(r -> b.append("| ").append(String.join(" | ", r.stream().map(c -> MarkdownReport.cell(c.human()))
+                .toList())).append(" |\n"));
+        return b.toString();
+    }
+
+    String csv() {
+        StringBuilder b = new StringBuilder(Csv.line(head));
+        rows.forEach(r -> b.append(Csv.line(r.stream().map(Cell::csv).toList())));
+        return b.toString();
+    }
+}
