@@ -22,10 +22,29 @@ final class Grid {
     }
 
     private final List<String> head;
+    private final boolean[] right;
     private final List<List<Cell>> rows = new ArrayList<>();
 
+    /** Columns of text first and last, numbers between (right-aligned in text). */
     Grid(List<String> head) {
+        this(head, middleRight(head.size()));
+    }
+
+    /** {@code right[i]}: column i holds numbers, right-aligned in text. */
+    Grid(List<String> head, boolean[] right) {
         this.head = List.copyOf(head);
+        this.right = right.clone();
+        if (right.length != head.size()) {
+            throw new IllegalArgumentException(right.length + " alignments for " + head.size() + " columns");
+        }
+    }
+
+    private static boolean[] middleRight(int n) {
+        boolean[] right = new boolean[n];
+        for (int i = 1; i < n - 1; i++) {
+            right[i] = true;
+        }
+        return right;
     }
 
     Grid row(List<Cell> cells) {
@@ -36,12 +55,8 @@ final class Grid {
         return this;
     }
 
-    /** Aligned columns, the first and last left-aligned, the others (numbers) right-aligned. */
+    /** Aligned columns, numbers right-aligned. */
     String text() {
-        boolean[] right = new boolean[head.size()];
-        for (int i = 0; i < right.length; i++) {
-            right[i] = i > 0 && i < head.size() - 1;
-        }
         Table t = new Table(right);
         t.row(head.toArray(String[]::new));
         rows.forEach(r -> t.row(r.stream().map(Cell::human).toArray(String[]::new)));

@@ -30,7 +30,7 @@ final class HtmlPage {
             tr.fail td { background: var(--bad); }
             tr.fail td.flag { color: var(--badfg); font-weight: 700; }
             td.flag.ok { color: var(--good); }
-            tr.cheapest td { background: var(--mark); }
+            tr.best td { background: var(--mark); }
             .badge { display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 8px; font-size: 11px;
                      background: var(--accent); color: #fff; }
             .muted { color: var(--muted); }

@@ -195,31 +195,42 @@ public final class HtmlReport {
         return HtmlPage.page("validate", "llmcap validate", b.toString());
     }
 
-    /** Compare: one row per model x GPU (the cheapest marked) and one bar chart per output figure. */
+    /** Compare: one row per model x GPU, best first with its price, and one bar chart per figure, the best marked. */
     public static String compare(CompareResult r) {
+        String mark = r.ranking().mark();
         StringBuilder b = new StringBuilder("<header>\n<h1>llmcap compare: ").append(esc(r.scenario())).append("</h1>\n");
-        b.append("<p class=\"meta\">").append(r.rows().size()).append(" model x GPU combinations; the cheapest by <code>")
-                .append(esc(r.cheapestBy())).append("</code> is marked.</p>\n</header>\n");
-        b.append(h2("Figures")).append("<table class=\"compare\">\n<thead><tr><th>model</th><th>GPU</th>");
+        b.append(p("meta", r.rows().size() + " model x GPU combinations for a scenario of kind " + r.kind().word() + ", "
+                + CompareReport.rankedBy(r) + ".")).append("</header>\n");
+        b.append(h2("Figures")).append("<table class=\"compare\">\n<thead><tr><th class=\"num\">rank</th><th>model</th>"
+                + "<th>GPU</th>");
         r.outputs().forEach(o -> b.append("<th class=\"num\"><code>").append(esc(o)).append("</code></th>"));
-        b.append("<th>notes</th></tr></thead>\n");
+        b.append("<th class=\"num\">price</th><th>terms</th><th>provider</th><th>price date</th><th>notes</th></tr>"
+                + "</thead>\n");
         for (CompareResult.Row row : r.rows()) {
-            b.append(row.cheapest() ? "<tr class=\"cheapest\">" : "<tr>").append(code(row.model()))
-                    .append("<td><code>").append(esc(row.gpu())).append("</code>")
-                    .append(row.cheapest() ? "<span class=\"badge\">cheapest</span>" : "").append("</td>");
+            CompareResult.Price price = row.price();
+            b.append(row.best() ? "<tr class=\"best\">" : "<tr>")
+                    .append(td("num", row.rank().isPresent() ? Integer.toString(row.rank().getAsInt()) : "-"))
+                    .append(code(row.model())).append("<td><code>").append(esc(row.gpu())).append("</code>")
+                    .append(row.best() ? "<span class=\"badge\">" + mark + "</span>" : "").append("</td>");
             for (String o : r.outputs()) {
                 b.append(td("num", figure(row, o).map(Show::fact).orElse("not derived")));
             }
-            b.append(td("muted", String.join("; ", row.notes()))).append("</tr>\n");
+            b.append(td("num", price.usdPerGpuHour().map(v -> Show.value(v, "USD/GPU-h")).orElse("no price")))
+                    .append(td(null, price.terms())).append(td(null, price.provider())).append(td(null, price.date()))
+                    .append(td("muted", String.join("; ", row.notes()))).append("</tr>\n");
         }
-        b.append("</table>\n").append(h2("Charts"));
+        b.append("</table>\n");
+        List<String> footer = CompareReport.footer(r);
+        b.append(HtmlPage.list(footer)).append(h2("Charts"));
         for (String o : r.outputs()) {
             List<Svg.Bar> bars = r.rows().stream().map(row -> {
                 Optional<Derivation> d = figure(row, o).filter(x -> !x.isSetting());
                 return new Svg.Bar(row.model() + " on " + row.gpu(), d.map(x -> x.quantity().value()).orElse(Double.NaN),
-                        d.map(Show::fact).orElse(""), row.cheapest());
+                        d.map(Show::fact).orElse(""), row.best());
             }).toList();
-            b.append(Svg.barChart(o + (o.equals(r.cheapestBy()) ? " (cheapest highlighted)" : ""), bars)).append('\n');
+            b.append(Svg.barChart(o + (o.equals(r.ranking().by()) ? " (ranked by this, " + r.ranking().order() + "; the "
+                    + mark + " highlighted)" : " (the " + mark + " by " + r.ranking().by() + " highlighted)"), bars))
+                    .append('\n');
             List<String> missing = bars.stream().filter(x -> Double.isNaN(x.value())).map(Svg.Bar::label).toList();
             if (!missing.isEmpty()) {
                 b.append(p("meta", "not derived for " + String.join(", ", missing)));

@@ -37,7 +37,7 @@ final class WhatIfApi {
         this.sweeps = new Semaphore(limits.maxSweeps());
     }
 
-    /** {@code GET /api/compare?gpu=A,B&model=X,Y&scenario=ID&set=...&output=NAME...}. */
+    /** {@code GET /api/compare?gpu=A,B&model=X,Y&scenario=ID&set=...&output=NAME...&rank_by=NAME}. */
     void compare(Context ctx) {
         Snapshot s = Responses.snapshot(ctx, live);
         Requests.Ask ask = Requests.askForEach(ctx, s.catalog(), limits);
@@ -53,10 +53,12 @@ final class WhatIfApi {
         List<String> outputs = ctx.queryParams("output");
         CompareResult r;
         try {
-            r = new Compare(s.workspace()).run(ask.scenario(), models, gpus, ask.sets(),
-                    outputs.isEmpty() ? Compare.DEFAULT_OUTPUTS : outputs);
+            r = new Compare(s.workspace()).run(ask.scenario(), models, gpus, ask.sets(), outputs,
+                    java.util.Optional.ofNullable(ctx.queryParam("rank_by")));
         } catch (llmcap.app.UsageException e) {
-            throw (e.getMessage().startsWith("--output ") ? Problem.of(e).about("output", null) : Problem.of(e)).failure();
+            Problem p = Problem.of(e);
+            throw (e.getMessage().startsWith("--output ") ? p.about("output", null)
+                    : e.getMessage().startsWith("--rank-by ") ? p.about("rank_by", ctx.queryParam("rank_by")) : p).failure();
         }
         JsonObject o = Jsons.parse(Reports.COMPARE.render(Format.json, r)).getAsJsonObject();
         o.add("version", Jsons.version(s.version()));
