@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import llmcap.catalog.Catalog;
 import llmcap.cli.CliTestSupport.Run;
@@ -62,15 +60,11 @@ class CompareCommandTest {
     }
 
     private static List<JsonObject> rows(Run r) {
-        List<JsonObject> out = new ArrayList<>();
-        for (JsonElement e : r.json().getAsJsonArray("rows")) {
-            out.add(e.getAsJsonObject());
-        }
-        return out;
+        return CliTestSupport.jsonRows(r);
     }
 
     private static double figure(JsonObject row, String name) {
-        return row.getAsJsonObject("figures").getAsJsonObject(name).get("value").getAsDouble();
+        return CliTestSupport.figure(row, name);
     }
 
     @Test

@@ -11,7 +11,6 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import llmcap.catalog.Catalog;
@@ -30,15 +29,11 @@ class CompareRankingTest {
     private static final Catalog CATALOG = Catalog.load(Path.of("catalog"), "catalog");
 
     private static List<JsonObject> rows(Run r) {
-        List<JsonObject> out = new ArrayList<>();
-        for (JsonElement e : r.json().getAsJsonArray("rows")) {
-            out.add(e.getAsJsonObject());
-        }
-        return out;
+        return CliTestSupport.jsonRows(r);
     }
 
     private static double figure(JsonObject row, String name) {
-        return row.getAsJsonObject("figures").getAsJsonObject(name).get("value").getAsDouble();
+        return CliTestSupport.figure(row, name);
     }
 
     private static double catalogPrice(String gpu) {
