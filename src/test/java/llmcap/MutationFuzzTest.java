@@ -30,6 +30,7 @@ import llmcap.cli.CliTestSupport.Run;
 import llmcap.engine.Derivation;
 import llmcap.engine.RuleBook;
 import llmcap.engine.RuleException;
+import llmcap.report.EstimateReport;
 import llmcap.report.JsonReport;
 import llmcap.report.TextReport;
 import org.junit.jupiter.api.Test;
@@ -183,7 +184,8 @@ class MutationFuzzTest {
                 String unit = d.quantity().unit();
                 negative |= v < 0 && unit.equals("GPU");
             }
-            return new Check(Outcome.ACCEPTED, reportProblem(JsonReport.render(r), TextReport.render(r)), negative);
+            EstimateReport report = EstimateReport.of(r, w.headline(), w.rules().index().names());
+            return new Check(Outcome.ACCEPTED, reportProblem(JsonReport.render(report), TextReport.render(report)), negative);
         } catch (CatalogException e) {
             return new Check(Outcome.CATALOG, message(e.getMessage(), "catalog/"), false);
         } catch (RuleException e) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import llmcap.catalog.Scenario.Kind;
 import llmcap.engine.Estimate;
 import llmcap.engine.RuleIndex;
 import llmcap.engine.RuleInfo;
@@ -25,12 +26,19 @@ final class Missing {
         this.index = index;
     }
 
+    /** {@link #notes(HeadlineSpec, Kind)} for a scenario that asks about everything. */
+    List<String> notes() {
+        return notes(HeadlineSpec.empty("none"), Kind.BOTH);
+    }
+
     /**
      * One note per group of absent quantities that share their missing inputs. Only the last absent
      * quantity of each chain is named (serving.replicas, not every step before it); a quantity whose
      * inputs are all present but whose rule's condition did not hold is not absent, it is not due.
+     * A scenario of one kind gets no note about the other's figures, nor about figures missing only
+     * for want of the other's inputs (a training question is not told that serving needs traffic).
      */
-    List<String> notes() {
+    List<String> notes(HeadlineSpec spec, Kind kind) {
         Set<String> absent = new TreeSet<>();
         for (RuleInfo r : index.rules()) {
             for (String name : r.derives().keySet()) {
@@ -48,11 +56,52 @@ final class Missing {
                 byCause.computeIfAbsent(cause, k -> new TreeSet<>()).add(name);
             }
         }
+        Kinds kinds = new Kinds(spec);
         List<String> out = new ArrayList<>();
-        byCause.forEach((cause, names) -> out.add("not derived: " + String.join(", ", names)
-                + (cause.isEmpty() ? "" : (names.size() == 1 ? "; it needs " : "; they need ") + String.join(", ", cause)
-                + ", which neither the catalog entry, the scenario nor --set gives")));
+        byCause.forEach((cause, all) -> {
+            List<String> names = all.stream().filter(n -> kinds.asks(n, kind)).toList();
+            boolean needsOtherKindsInputs = cause.stream().anyMatch(c -> !kinds.asks(c, kind));
+            if (!names.isEmpty() && !needsOtherKindsInputs) {
+                out.add("not derived: " + String.join(", ", names) + (names.size() == 1 ? "; it needs " : "; they need ")
+                        + String.join(", ", cause) + ", which neither the catalog entry, the scenario nor --set gives");
+            }
+        });
         return out;
+    }
+
+    /**
+     * The kinds of question a name belongs to: its topic's ({@code training.*}: training), else those
+     * of everything the rules that make it read ({@code cost.training_run_usd} reads training.gpu_days);
+     * none for a name no kind owns ({@code gpu.rental_usd_per_hour}), which every kind asks about.
+     */
+    private final class Kinds {
+        private final HeadlineSpec spec;
+        private final Map<String, Set<Kind>> memo = new java.util.HashMap<>();
+
+        Kinds(HeadlineSpec spec) {
+            this.spec = spec;
+        }
+
+        boolean asks(String name, Kind kind) {
+            Set<Kind> k = of(name);
+            return k.isEmpty() || k.contains(kind);
+        }
+
+        Set<Kind> of(String name) {
+            Set<Kind> known = memo.get(name);
+            if (known != null) {
+                return known;
+            }
+            memo.put(name, Set.of()); // a cycle adds nothing
+            Set<Kind> out = java.util.EnumSet.noneOf(Kind.class);
+            out.addAll(spec.kindsOfTopic(name));
+            if (out.isEmpty()) {
+                index.rules().stream().filter(r -> r.derives().containsKey(name))
+                        .forEach(r -> r.reads().forEach(in -> out.addAll(of(in))));
+            }
+            memo.put(name, out);
+            return out;
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ public final class Workspace {
     private final List<Path> scenarioFiles = new java.util.ArrayList<>();
     private java.util.function.Consumer<String> warnings = w -> { };
     private java.time.Duration ruleTimeout = Engine.DEFAULT_TIME_LIMIT;
+    private HeadlineSpec headline;
 
     public Workspace(Folder rules, Folder catalog, Timings timings) {
         this.rulesFolder = rules;
@@ -55,6 +56,20 @@ public final class Workspace {
     public Workspace withRuleTimeout(java.time.Duration limit) {
         this.ruleTimeout = limit;
         return this;
+    }
+
+    /** The headline spec read already (a server's snapshot), so this workspace reads none from disk. */
+    public Workspace withHeadline(HeadlineSpec spec) {
+        this.headline = spec;
+        return this;
+    }
+
+    /** What each kind of question asks: the rules folder's {@code headline.yaml}, else the bundled one. */
+    public HeadlineSpec headline() {
+        if (headline == null) {
+            headline = timings.time("load headline", () -> HeadlineLoader.load(rulesFolder, rules().index().names()));
+        }
+        return headline;
     }
 
     /** The wall-clock limit of one rule firing. */
@@ -178,7 +193,7 @@ public final class Workspace {
     /** The report of an estimate made from {@code p}: its notes, and what is missing and why. */
     public Result result(Prepared p, Estimate e) {
         List<String> notes = new java.util.ArrayList<>(p.notes());
-        notes.addAll(new Missing(e, rules().index()).notes());
+        notes.addAll(new Missing(e, rules().index()).notes(headline(), p.scenario().kind()));
         for (String name : p.sets().keySet()) {
             if (!e.isRead(name)) {
                 notes.add("--set " + name + " has no effect here: no rule that fired read it");

@@ -10,14 +10,17 @@ import java.util.Set;
  * {@code interconnect_gb_per_s} (GPU-to-GPU inside a node, both directions), {@code network_gbit_per_s} (the
  * scale-out NIC per GPU in its usual node, each way, as NICs are labelled), its {@code family}
  * ({@code families.yaml}), {@code tdp_w}, dense peaks in
- * {@code dense_tflops.<precision>}, a dated {@code rental} price and a dated {@code purchase} price.
+ * {@code dense_tflops.<precision>}, a dated {@code rental} price with its {@code terms} (on-demand, reserved,
+ * spot or assumed) and {@code provider}, and a dated {@code purchase} price.
  */
 final class GpuLoader {
 
     static final List<String> PRECISIONS = List.of("fp64", "fp32", "tf32", "bf16", "fp16", "fp8", "int8", "fp4");
     private static final Set<String> FIELDS = Set.of("id", "name", "vendor", "memory_gb", "memory_gib", "memory_mib",
             "bandwidth_gb_per_s", "interconnect_gb_per_s", "network_gbit_per_s", "family", "tdp_w", "dense_tflops", "source", "sources", "unverified", "notes", "rental", "purchase");
-    private static final Set<String> RENTAL = Set.of("usd_per_gpu_hour", "offer", "date", "source");
+    private static final Set<String> RENTAL = Set.of("usd_per_gpu_hour", "terms", "provider", "offer", "date", "source");
+    /** What a price commits to: the closed set {@code rental.terms} takes. */
+    static final List<String> TERMS = List.of("on-demand", "reserved", "spot", "assumed");
     private static final Set<String> PURCHASE = Set.of("usd", "what", "date", "source");
 
     private GpuLoader() {
@@ -62,6 +65,13 @@ final class GpuLoader {
         f.optMap("rental", "gpu '" + id + "': rental").ifPresent(r -> {
             r.allowOnly(RENTAL);
             b.required(r, "rental.usd_per_gpu_hour", "rental_usd_per_hour", 1, "USD/GPU-h");
+            String terms = r.text("terms");
+            if (!TERMS.contains(terms)) {
+                throw r.error("terms", "'" + llmcap.domain.Excerpt.of(terms) + "' is not a kind of offer; use one of "
+                        + String.join(", ", TERMS) + llmcap.domain.Suggest.hint(terms, TERMS));
+            }
+            b.info("rental.terms", terms);
+            r.optText("provider").ifPresent(p -> b.info("rental.provider", p));
             b.info("rental.offer", r.text("offer"));
             b.info("rental.date", r.text("date"));
             b.info("rental.source", r.text("source"));

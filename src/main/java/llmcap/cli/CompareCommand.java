@@ -7,21 +7,24 @@ import llmcap.app.Compare;
 import llmcap.app.CompareResult;
 import llmcap.app.Timings;
 import llmcap.app.Workspace;
-import llmcap.report.Format;
-import llmcap.report.HtmlReport;
-import llmcap.report.WhatIfReport;
+import llmcap.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code llmcap compare --gpu a,b --model x,y}: headline figures side by side, the cheapest marked. */
+/** {@code llmcap compare --gpu a,b --model x,y [--rank-by NAME]}: figures side by side, ranked, with their prices. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "One row per model x GPU with the headline figures side by side; the cheapest fleet is marked.",
+        description = {"One row per model x GPU with the figures side by side, ranked best first, each with the price",
+            "it was costed at (per GPU-hour, terms, provider, date). By default the ranking and columns follow the",
+            "scenario's kind (rules/headline.yaml): cost per million tokens for serving, the training run's cost",
+            "for training, the fleet's daily cost for both."},
         footerHeading = "%nExamples:%n",
         footer = {"  llmcap compare --gpu a100-80gb-sxm,h100-sxm,h200,mi300x",
             "  llmcap compare --gpu h100-sxm,mi300x --model llama-3.1-70b,llama-3.1-405b",
+            "  llmcap compare --scenario chat-llama-3.1-70b-h100 --gpu h100-sxm,h200 \\",
+            "      --rank-by serving.output_tokens_per_s_per_gpu",
             "  llmcap compare --gpu a100-80gb-sxm,h100-sxm --format html --out compare.html"})
 final class CompareCommand implements Callable<Integer> {
 
@@ -34,9 +37,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--model", split = ",", paramLabel = "ID", description = "Models to compare (default: the scenario's).")
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--output", paramLabel = "NAME", description = "A column; repeatable (default: GPUs per replica,"
-            + " serving and training GPUs, training GPU-days, daily fleet cost, cost per million tokens).")
+    @Option(names = "--output", paramLabel = "NAME", description = "A column; repeatable (default: the columns"
+            + " rules/headline.yaml lists for the scenario's kind).")
     List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--rank-by", paramLabel = "NAME[:lowest|:highest]", description = "The figure to rank by (default:"
+            + " the scenario's kind's); lowest first, rates (per second) highest first, unless :lowest or :highest says.")
+    String rankBy;
 
     @Option(names = "--scenario", paramLabel = "ID|PATH", defaultValue = llmcap.app.Selection.DEFAULT_SCENARIO,
             description = "Scenario id or file (default: ${DEFAULT-VALUE}).")
@@ -56,6 +63,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Reports.COMPARE.require(report.format);
         Workspace w = sources.workspace(new Timings());
         ScenarioOptions s = new ScenarioOptions();
         s.scenario = scenario;
@@ -68,8 +76,8 @@ final class CompareCommand implements Callable<Integer> {
             w.catalog().model(m);
         }
         CompareResult r = new Compare(w).run(w.scenario(selection.scenario()), models, gpus, selection.sets(),
-                outputs.isEmpty() ? Compare.DEFAULT_OUTPUTS : outputs);
-        String text = report.format == Format.html ? HtmlReport.compare(r) : WhatIfReport.compare(r, report.format);
+                outputs, java.util.Optional.ofNullable(rankBy));
+        String text = Reports.COMPARE.render(report.format, r);
         out.emit(spec.commandLine().getOut(), w, pw -> pw.print(text));
         return ExitCode.OK;
     }

@@ -6,13 +6,8 @@ import llmcap.app.Timings;
 import llmcap.app.Uncertainty;
 import llmcap.app.UncertaintyResult;
 import llmcap.app.Workspace;
-import llmcap.report.EstimateCsv;
-import llmcap.report.Format;
-import llmcap.report.HtmlReport;
-import llmcap.report.JsonReport;
-import llmcap.report.MarkdownReport;
-import llmcap.report.TextReport;
-import llmcap.report.WhatIfReport;
+import llmcap.report.EstimateReport;
+import llmcap.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,19 +61,15 @@ final class EstimateCommand implements Callable<Integer> {
         var selection = what.selection();
         String text;
         if (samples != null) {
-            report.format.require("estimate --samples", Format.text, Format.json, Format.markdown, Format.csv, Format.html);
+            Reports.UNCERTAINTY.require(report.format);
             UncertaintyResult u = t.time("sample", () -> new Uncertainty(w).run(w.scenario(selection.scenario()),
                     selection.model(), selection.gpu(), selection.sets(), samples, seed));
-            text = report.format == Format.html ? HtmlReport.uncertainty(u) : WhatIfReport.uncertainty(u, report.format);
+            text = Reports.UNCERTAINTY.render(report.format, u);
         } else {
+            Reports.ESTIMATE.require(report.format);
             Result r = w.estimate(selection);
-            text = t.time("render", () -> switch (report.format) {
-                case text -> TextReport.render(r);
-                case json -> JsonReport.render(r);
-                case markdown -> MarkdownReport.render(r);
-                case csv -> EstimateCsv.render(r);
-                case html -> HtmlReport.estimate(r);
-            });
+            EstimateReport model = EstimateReport.of(r, w.headline(), w.rules().index().names());
+            text = t.time("render", () -> Reports.ESTIMATE.render(report.format, model));
             r.notes().stream().filter(n -> n.startsWith("--set")).forEach(n -> spec.commandLine().getErr()
                     .println("llmcap: warning: " + n));
         }

@@ -7,9 +7,7 @@ import llmcap.app.Timings;
 import llmcap.app.UsageException;
 import llmcap.app.Workspace;
 import llmcap.domain.Excerpt;
-import llmcap.report.Format;
-import llmcap.report.HtmlReport;
-import llmcap.report.WhatIfReport;
+import llmcap.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,11 +48,12 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Reports.SENSITIVITY.require(report.format);
         Workspace w = sources.workspace(new Timings());
         var selection = what.selection();
         SensitivityResult r = new Sensitivity(w).run(w.scenario(selection.scenario()), selection.model(),
                 selection.gpu(), selection.sets(), output, fraction(swing));
-        String text = report.format == Format.html ? HtmlReport.sensitivity(r) : WhatIfReport.sensitivity(r, report.format);
+        String text = Reports.SENSITIVITY.render(report.format, r);
         out.emit(spec.commandLine().getOut(), w, pw -> pw.print(text));
         return ExitCode.OK;
     }

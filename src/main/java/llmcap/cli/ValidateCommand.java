@@ -9,7 +9,7 @@ import llmcap.app.Workspace;
 import llmcap.catalog.ValidationCase;
 import llmcap.report.ExplainTree;
 import llmcap.report.Format;
-import llmcap.report.ValidationReport;
+import llmcap.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,18 +46,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        format.require("validate", Format.text, Format.json, Format.markdown, Format.html);
+        Reports.VALIDATE.require(format);
         Workspace w = sources.workspace(new Timings());
         Validation v = new Validation(w);
         List<ValidationCase> cases = caseId == null ? v.cases() : List.of(v.find(caseId));
         List<CaseResult> results = cases.stream().map(v::run).toList();
-        StringBuilder out = new StringBuilder(switch (format) {
-            case text -> ValidationReport.text(results, String.join(" and ", w.catalogFolder().folders().stream()
-                    .map(f -> f.display() + "/validation").toList()));
-            case json -> ValidationReport.json(results);
-            case markdown -> ValidationReport.markdown(results);
-            default -> llmcap.report.HtmlReport.validate(results);
-        });
+        StringBuilder out = new StringBuilder(Reports.VALIDATE.render(format, new Reports.Validated(results,
+                String.join(" and ", w.catalogFolder().folders().stream().map(f -> f.display() + "/validation").toList()))));
         if (caseId != null && format == Format.text) {
             CaseResult r = results.get(0);
             out.append("\n").append(r.vcase().title()).append("\nsource: ").append(r.vcase().source()).append('\n');

@@ -16,6 +16,17 @@ public final class Estimate {
         this.byName = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byName));
     }
 
+    /** An estimate made of these derivations, in this order: a report's fixture built by hand, a tool's import. */
+    public static Estimate of(java.util.List<Derivation> derivations) {
+        Map<String, Derivation> byName = new LinkedHashMap<>();
+        for (Derivation d : derivations) {
+            if (byName.put(d.name(), d) != null) {
+                throw new IllegalArgumentException(d.name() + " is given twice");
+            }
+        }
+        return new Estimate(byName);
+    }
+
     public Optional<Derivation> get(String name) {
         return Optional.ofNullable(byName.get(name));
     }

@@ -28,6 +28,7 @@ public final class Snapshot {
     private final List<ValidationCase> cases;
     private final Version version;
     private final java.time.Duration ruleTimeout;
+    private final llmcap.app.HeadlineSpec headline;
     private final Map<String, RuleFile> filesByName;
     private final Supplier<List<Validation.CaseResult>> validation;
 
@@ -45,7 +46,8 @@ public final class Snapshot {
     }
 
     Snapshot(Folder rulesFolder, RuleBook rules, Folder catalogFolder, Catalog catalog, List<ValidationCase> cases,
-             Version version, java.time.Duration ruleTimeout) {
+             llmcap.app.HeadlineSpec headline, Version version, java.time.Duration ruleTimeout) {
+        this.headline = Objects.requireNonNull(headline, "headline must not be null");
         this.ruleTimeout = Objects.requireNonNull(ruleTimeout, "ruleTimeout must not be null");
         this.rulesFolder = Objects.requireNonNull(rulesFolder, "rulesFolder must not be null");
         this.rules = Objects.requireNonNull(rules, "rules must not be null");
@@ -64,7 +66,8 @@ public final class Snapshot {
 
     /** A workspace over this snapshot's rules and catalog; it reads nothing from disk. One per request. */
     public Workspace workspace() {
-        return new Workspace(rulesFolder, rules, catalogFolder, catalog, new Timings()).withRuleTimeout(ruleTimeout);
+        return new Workspace(rulesFolder, rules, catalogFolder, catalog, new Timings()).withRuleTimeout(ruleTimeout)
+                .withHeadline(headline);
     }
 
     public RuleBook rules() {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import llmcap.app.Folder;
+import llmcap.app.HeadlineLoader;
+import llmcap.app.HeadlineSpec;
 import llmcap.app.Selection;
 import llmcap.app.Workspace;
 import llmcap.catalog.Catalog;
@@ -61,9 +63,10 @@ public final class SnapshotLoader {
      */
     public Snapshot load(Optional<Snapshot> previous) {
         List<RuleFile> files = RuleFile.readAll(rules.path(), rules.display());
-        String rulesVersion = rulesVersion(files);
+        String rulesVersion = rulesVersion(withHeadline(files));
         RuleBook book = previous.filter(p -> p.version().rules().equals(rulesVersion)).map(Snapshot::rules)
                 .orElseGet(() -> RuleBook.load(files));
+        HeadlineSpec headline = HeadlineLoader.load(rules, book.index().names());
         for (int attempt = 1; ; attempt++) {
             String before = catalogVersion();
             Optional<Snapshot> same = previous.filter(p -> p.version().catalog().equals(before));
@@ -71,7 +74,7 @@ public final class SnapshotLoader {
             List<ValidationCase> cases = same.map(Snapshot::validationCases)
                     .orElseGet(() -> ValidationLoader.loadAll(c));
             if (before.equals(catalogVersion()) || attempt == CATALOG_ATTEMPTS) {
-                Snapshot next = new Snapshot(rules, book, catalog, c, cases, new Snapshot.Version(rulesVersion, before),
+                Snapshot next = new Snapshot(rules, book, catalog, c, cases, headline, new Snapshot.Version(rulesVersion, before),
                         ruleTimeout);
                 if (previous.map(p -> !p.version().equals(next.version())).orElse(true)) {
                     check(next);
@@ -88,7 +91,23 @@ public final class SnapshotLoader {
         }
     }
 
-    /** The version of exactly the rule texts that are compiled. */
+    /** The rule files and the folder's {@code headline.yaml}, if it has one: an edit of either is a new version. */
+    private List<RuleFile> withHeadline(List<RuleFile> files) {
+        Path own = rules.path().resolve(HeadlineSpec.FILE);
+        if (!Files.isRegularFile(own)) {
+            return files;
+        }
+        List<RuleFile> all = new java.util.ArrayList<>(files);
+        try {
+            all.add(new RuleFile(rules.display() + "/" + HeadlineSpec.FILE, Files.readString(own)));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new llmcap.engine.RuleException(rules.display() + "/" + HeadlineSpec.FILE + ": cannot read ("
+                    + e.getMessage() + ")");
+        }
+        return all;
+    }
+
+    /** The version of exactly the rule texts that are compiled (and of the headline file). */
     static String rulesVersion(List<RuleFile> files) {
         MessageDigest sha = sha256();
         for (RuleFile f : files) {

@@ -7,7 +7,7 @@ import llmcap.catalog.Scenario;
 import llmcap.engine.Derivation;
 
 /** One figure as the scenario's source published it beside llmcap's value for the same quantity. */
-record Comparison(Scenario.PublishedFigure published, Optional<Derivation> ours) {
+public record Comparison(Scenario.PublishedFigure published, Optional<Derivation> ours) {
 
     static List<Comparison> of(Result r) {
         return r.scenario().published().stream()
@@ -16,11 +16,11 @@ record Comparison(Scenario.PublishedFigure published, Optional<Derivation> ours)
     }
 
     /** Unit of the comparison: llmcap's, which the published value is written in too (base units). */
-    String unit() {
+    public String unit() {
         return ours.map(d -> d.quantity().unit()).orElse("1");
     }
 
-    Optional<Double> deviationPercent() {
+    public Optional<Double> deviationPercent() {
         return ours.map(d -> Show.percent(d.quantity().value(), published.value()));
     }
 }

@@ -2,7 +2,6 @@ package llmcap.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import llmcap.app.Result;
 import llmcap.engine.Derivation;
 
 /** The estimate as CSV: one row per quantity, setting and assumption, values in base units. */
@@ -11,12 +10,12 @@ public final class EstimateCsv {
     private EstimateCsv() {
     }
 
-    public static String render(Result r) {
+    public static String render(EstimateReport report) {
         StringBuilder out = new StringBuilder(Csv.line(List.of("name", "value", "unit", "kind", "rule", "where",
                 "inputs", "citation")));
-        List<Derivation> all = new ArrayList<>(Order.sort(r.estimate(), r.estimate().derived()));
-        all.addAll(Order.sort(r.estimate(), r.estimate().assumptions()));
-        all.addAll(Order.sort(r.estimate(), r.estimate().settings()));
+        List<Derivation> all = new ArrayList<>(report.derived());
+        all.addAll(report.assumptions());
+        all.addAll(report.settings());
         for (Derivation d : all) {
             out.append(Csv.line(List.of(d.name(),
                     d.isSetting() ? d.setting().value() : Csv.number(d.quantity().value()),

@@ -1,18 +1,23 @@
 package llmcap.report;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import llmcap.app.UsageException;
 
-/** Output formats of the report commands; each command accepts the ones that make sense for it. */
+/** Output formats of the report commands; which ones each report has, {@link Reports} says. */
 public enum Format {
     text, json, markdown, csv, html;
 
-    /** Throws with the list of accepted formats when {@code this} is not among them. */
-    public Format require(String command, Format... accepted) {
-        if (Arrays.asList(accepted).contains(this)) {
-            return this;
-        }
-        throw new llmcap.app.UsageException("--format " + this + " is not available for " + command + " (use one of "
-                + Arrays.stream(accepted).map(Format::name).collect(Collectors.joining(", ")) + ")");
+    /**
+     * The value of {@code values} that {@code given} names, case-insensitively: how a format given as
+     * text (a query parameter) is read. An unknown name is a usage error naming the valid ones, never
+     * a fallback to some default.
+     */
+    public static <E extends Enum<E>> E named(String parameter, String given, E[] values) {
+        String g = given == null ? "" : given.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values).filter(v -> v.name().equals(g)).findFirst().orElseThrow(() -> new UsageException(
+                parameter + " '" + llmcap.domain.Excerpt.of(String.valueOf(given)) + "' is not a format here (use one of "
+                        + Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", ")) + ")"));
     }
 }

@@ -1,7 +1,6 @@
 package llmcap.report;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The skeleton every HTML report shares: one self-contained, XHTML-compatible file with inline CSS,
@@ -31,7 +30,7 @@ final class HtmlPage {
             tr.fail td { background: var(--bad); }
             tr.fail td.flag { color: var(--badfg); font-weight: 700; }
             td.flag.ok { color: var(--good); }
-            tr.cheapest td { background: var(--mark); }
+            tr.best td { background: var(--mark); }
             .badge { display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 8px; font-size: 11px;
                      background: var(--accent); color: #fff; }
             .muted { color: var(--muted); }
@@ -134,20 +133,8 @@ final class HtmlPage {
         return "<td><code>" + esc(text) + "</code></td>";
     }
 
-    /** A number with its unit as reports print it, or {@code n/a} for NaN or a unit Show does not know. */
+    /** A number with its unit as reports print it, or {@code n/a} for NaN (see {@link Show#lenient}). */
     static String show(double v, String unit) {
-        if (!Double.isFinite(v)) {
-            return "n/a";
-        }
-        try {
-            return Show.value(v, unit);
-        } catch (IllegalArgumentException unknownUnit) {
-            return Show.significant(v, 4) + ("1".equals(unit) || unit == null || unit.isEmpty() ? "" : " " + unit);
-        }
-    }
-
-    /** A signed percentage, {@code +0.55 %}. */
-    static String percent(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.2f %%", v) : "n/a";
+        return Show.lenient(v, unit);
     }
 }

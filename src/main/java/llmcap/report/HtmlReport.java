@@ -10,7 +10,6 @@ import static llmcap.report.HtmlPage.thead;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import llmcap.app.CompareResult;
 import llmcap.app.Result;
@@ -32,8 +31,9 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** The estimate: published figures, derived quantities each with its derivation, inputs, settings, notes. */
-    public static String estimate(Result r) {
+    /** The estimate: the answers, published figures, derived quantities each with its derivation, inputs, settings, notes. */
+    public static String estimate(EstimateReport report) {
+        Result r = report.result();
         Estimate e = r.estimate();
         StringBuilder b = new StringBuilder("<header>\n<h1>llmcap estimate: ").append(esc(r.scenario().title()))
                 .append("</h1>\n<p class=\"meta\">scenario <code>").append(esc(r.scenario().id())).append("</code> (")
@@ -41,7 +41,8 @@ public final class HtmlReport {
                 .append("</code>, GPU <code>").append(esc(r.gpu())).append("</code></p>\n<p class=\"meta\">rules from <code>")
                 .append(esc(r.rules().display())).append("</code>, catalog from <code>").append(esc(r.catalog().display()))
                 .append("</code>; GB = 1e9 bytes, PFLOP/s = 1e15 FLOP/s</p>\n</header>\n");
-        List<Comparison> comparisons = Comparison.of(r);
+        b.append(headline(report));
+        List<Comparison> comparisons = report.published();
         if (!comparisons.isEmpty()) {
             b.append(h2(r.comparable() ? "Published figures beside llmcap's" : "Published figures (for "
                     + r.scenario().model() + " on " + r.scenario().gpu() + ", not comparable with this run)"));
@@ -70,7 +71,7 @@ public final class HtmlReport {
                 "Each was computed by the rule at file:line; click a row for its inputs and its whole derivation."));
         b.append("<div class=\"rows\">\n<div class=\"head\"><span></span><span>quantity</span><span class=\"value\">value"
                 + "</span><span>file:line</span><span>rule</span></div>\n");
-        for (Derivation d : Order.sort(e, e.derived())) {
+        for (Derivation d : report.derived()) {
             b.append("<details id=\"").append(anchor(d.name())).append("\"><summary><span class=\"name\">")
                     .append(esc(d.name())).append("</span><span class=\"value\">").append(esc(Show.fact(d)))
                     .append("</span><span><code>").append(esc(d.origin().where())).append("</code></span><span>")
@@ -90,24 +91,19 @@ public final class HtmlReport {
         b.append("</div>\n");
         b.append(h2("Assumptions and catalog figures the rules used"));
         b.append("<table class=\"assumptions\">\n").append(thead("quantity", ">value", "set by", "citation"));
-        int unused = 0;
-        for (Derivation d : Order.sort(e, e.assumptions())) {
-            if (!e.isRead(d.name())) {
-                unused++;
-                continue;
-            }
+        int unused = report.assumptionsUnread();
+        for (Derivation d : report.assumptionsRead()) {
             b.append("<tr id=\"").append(anchor(d.name())).append("\">").append(code(d.name()))
                     .append(td("num", Show.fact(d))).append(td(null, TextReport.origin(d)))
                     .append(td("muted", d.origin().source() == null ? "" : d.origin().source())).append("</tr>\n");
         }
         b.append("</table>\n");
         if (unused > 0) {
-            b.append(p("meta", unused + " more catalog figures were available but no rule read them;"
-                    + " --format json lists everything."));
+            b.append(p("meta", TextReport.unread(unused) + "; --format json lists everything."));
         }
         if (!e.settings().isEmpty()) {
             b.append(h2("Settings")).append("<table class=\"settings\">\n").append(thead("setting", "value", "set by"));
-            for (Derivation d : Order.sort(e, e.settings())) {
+            for (Derivation d : report.settings()) {
                 b.append("<tr id=\"").append(anchor(d.name())).append("\">").append(code(d.name()))
                         .append(code(d.setting().value())).append(td(null, d.origin().isAssumption()
                                 ? TextReport.origin(d) : d.origin().describe())).append("</tr>\n");
@@ -119,6 +115,33 @@ public final class HtmlReport {
         }
         return HtmlPage.page("estimate", "llmcap estimate: " + r.scenario().id() + " (" + r.model() + " on " + r.gpu() + ")",
                 b.toString());
+    }
+
+    /** The answers block: a table of the headline's figures, each linked to its derivation below. */
+    static String headline(EstimateReport report) {
+        EstimateReport.Headline h = report.headline();
+        if (h.sections().isEmpty()) {
+            return "";
+        }
+        boolean targets = h.hasTargets();
+        StringBuilder b = new StringBuilder("<section class=\"headline\">\n").append(h2(h.title()))
+                .append("<table class=\"headline\">\n").append(targets ? thead("", "answer", ">value", "target", "quantity")
+                        : thead("", "answer", ">value", "quantity"));
+        for (EstimateReport.Section s : h.sections()) {
+            String section = s.title();
+            for (EstimateReport.Line l : s.lines()) {
+                b.append(l.missed() ? "<tr class=\"fail\">" : "<tr>").append(td("section", section))
+                        .append(td(null, l.label())).append(td("num", l.shown()));
+                if (targets) {
+                    b.append(td(l.missed() ? "flag" : null, l.against()));
+                }
+                b.append(l.value().isPresent() && hasRow(report, l.name()) ? "<td><a href=\"#" + anchor(l.name())
+                        + "\"><code>" + esc(l.name()) + "</code></a></td>" : code(l.name())).append("</tr>\n");
+                section = "";
+            }
+        }
+        return b.append("</table>\n").append(p("meta", "The figures " + h.spec() + " lists for this kind of question."))
+                .append("</section>\n").toString();
     }
 
     /** Validate: every published figure beside llmcap's, rows outside tolerance marked, implied values. */
@@ -140,8 +163,8 @@ public final class HtmlReport {
         for (CaseResult r : results) {
             for (CheckResult c : r.checks()) {
                 String unit = c.estimated().map(d -> d.quantity().unit()).orElse("1");
-                String dev = c.deviationPercent().isPresent() ? HtmlPage.percent(c.deviationPercent().getAsDouble()) : "";
-                String tolerance = "±" + Show.significant(c.check().tolerancePercent(), 3) + " %";
+                String dev = c.deviationPercent().isPresent() ? Show.signedPercent(c.deviationPercent().getAsDouble()) : "";
+                String tolerance = Show.tolerance(c.check().tolerancePercent());
                 b.append(row(!c.within())).append(code(r.vcase().id())).append(code(c.check().quantity()))
                         .append(td("num", show(c.check().published(), unit)))
                         .append(td("num", c.estimated().map(d -> show(d.quantity().value(), unit)).orElse("not derived")))
@@ -172,31 +195,42 @@ public final class HtmlReport {
         return HtmlPage.page("validate", "llmcap validate", b.toString());
     }
 
-    /** Compare: one row per model x GPU (the cheapest marked) and one bar chart per output figure. */
+    /** Compare: one row per model x GPU, best first with its price, and one bar chart per figure, the best marked. */
     public static String compare(CompareResult r) {
+        String mark = r.ranking().mark();
         StringBuilder b = new StringBuilder("<header>\n<h1>llmcap compare: ").append(esc(r.scenario())).append("</h1>\n");
-        b.append("<p class=\"meta\">").append(r.rows().size()).append(" model x GPU combinations; the cheapest by <code>")
-                .append(esc(r.cheapestBy())).append("</code> is marked.</p>\n</header>\n");
-        b.append(h2("Figures")).append("<table class=\"compare\">\n<thead><tr><th>model</th><th>GPU</th>");
+        b.append(p("meta", r.rows().size() + " model x GPU combinations for a scenario of kind " + r.kind().word() + ", "
+                + CompareReport.rankedBy(r) + ".")).append("</header>\n");
+        b.append(h2("Figures")).append("<table class=\"compare\">\n<thead><tr><th class=\"num\">rank</th><th>model</th>"
+                + "<th>GPU</th>");
         r.outputs().forEach(o -> b.append("<th class=\"num\"><code>").append(esc(o)).append("</code></th>"));
-        b.append("<th>notes</th></tr></thead>\n");
+        b.append("<th class=\"num\">price</th><th>terms</th><th>provider</th><th>price date</th><th>notes</th></tr>"
+                + "</thead>\n");
         for (CompareResult.Row row : r.rows()) {
-            b.append(row.cheapest() ? "<tr class=\"cheapest\">" : "<tr>").append(code(row.model()))
-                    .append("<td><code>").append(esc(row.gpu())).append("</code>")
-                    .append(row.cheapest() ? "<span class=\"badge\">cheapest</span>" : "").append("</td>");
+            CompareResult.Price price = row.price();
+            b.append(row.best() ? "<tr class=\"best\">" : "<tr>")
+                    .append(td("num", row.rank().isPresent() ? Integer.toString(row.rank().getAsInt()) : "-"))
+                    .append(code(row.model())).append("<td><code>").append(esc(row.gpu())).append("</code>")
+                    .append(row.best() ? "<span class=\"badge\">" + mark + "</span>" : "").append("</td>");
             for (String o : r.outputs()) {
                 b.append(td("num", figure(row, o).map(Show::fact).orElse("not derived")));
             }
-            b.append(td("muted", String.join("; ", row.notes()))).append("</tr>\n");
+            b.append(td("num", price.usdPerGpuHour().map(v -> Show.value(v, "USD/GPU-h")).orElse("no price")))
+                    .append(td(null, price.terms())).append(td(null, price.provider())).append(td(null, price.date()))
+                    .append(td("muted", String.join("; ", row.notes()))).append("</tr>\n");
         }
-        b.append("</table>\n").append(h2("Charts"));
+        b.append("</table>\n");
+        List<String> footer = CompareReport.footer(r);
+        b.append(HtmlPage.list(footer)).append(h2("Charts"));
         for (String o : r.outputs()) {
             List<Svg.Bar> bars = r.rows().stream().map(row -> {
                 Optional<Derivation> d = figure(row, o).filter(x -> !x.isSetting());
                 return new Svg.Bar(row.model() + " on " + row.gpu(), d.map(x -> x.quantity().value()).orElse(Double.NaN),
-                        d.map(Show::fact).orElse(""), row.cheapest());
+                        d.map(Show::fact).orElse(""), row.best());
             }).toList();
-            b.append(Svg.barChart(o + (o.equals(r.cheapestBy()) ? " (cheapest highlighted)" : ""), bars)).append('\n');
+            b.append(Svg.barChart(o + (o.equals(r.ranking().by()) ? " (ranked by this, " + r.ranking().order() + "; the "
+                    + mark + " highlighted)" : " (the " + mark + " by " + r.ranking().by() + " highlighted)"), bars))
+                    .append('\n');
             List<String> missing = bars.stream().filter(x -> Double.isNaN(x.value())).map(Svg.Bar::label).toList();
             if (!missing.isEmpty()) {
                 b.append(p("meta", "not derived for " + String.join(", ", missing)));
@@ -279,15 +313,11 @@ public final class HtmlReport {
         String unit = r.result().estimate().get(x.implied().quantity()).filter(d -> !d.isSetting())
                 .map(d -> d.quantity().unit()).orElse("1");
         String expected = x.implied().expected().isPresent()
-                ? utilization(x.implied().expected().getAsDouble()) + " (" + (x.within() ? "within" : "NOT within")
-                + " ±" + Show.significant(x.implied().tolerancePercent(), 3) + " %)" : "";
+                ? Show.share(x.implied().expected().getAsDouble()) + " (" + (x.within() ? "within" : "NOT within")
+                + " " + Show.tolerance(x.implied().tolerancePercent()) + ")" : "";
         return td("num", show(x.implied().published(), unit))
-                + td("num", x.solved().isPresent() ? utilization(x.solved().getAsDouble()) : "no solution in (0, 10]")
-                + td("num", x.assumed().map(HtmlReport::utilization).orElse("-")) + td(x.within() ? null : "flag", expected);
-    }
-
-    private static String utilization(double v) {
-        return String.format(Locale.ROOT, "%.1f %%", v * 100);
+                + td("num", x.solved().isPresent() ? Show.share(x.solved().getAsDouble()) : "no solution in (0, 10]")
+                + td("num", x.assumed().map(Show::share).orElse("-")) + td(x.within() ? null : "flag", expected);
     }
 
     private static String row(boolean fail) {
@@ -296,6 +326,12 @@ public final class HtmlReport {
 
     private static String flag(boolean ok, String yes, String no) {
         return ok ? td("flag ok", yes) : td("flag", no);
+    }
+
+    /** True when the page has a row for {@code name}: derived, a setting, or an assumption some rule read. */
+    private static boolean hasRow(EstimateReport report, String name) {
+        return report.result().estimate().get(name).map(d -> !d.origin().isAssumption() || d.isSetting()
+                || report.result().estimate().isRead(name)).orElse(false);
     }
 
     /** The id of a quantity's row, the target of the links between derivations. */

@@ -9,7 +9,7 @@ import com.google.gson.JsonPrimitive;
 /** Small helpers so every JSON output writes numbers the same way. */
 final class Json {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     private Json() {
     }

@@ -6,28 +6,31 @@ import llmcap.app.Result;
 import llmcap.engine.Derivation;
 
 /**
- * The estimate as one JSON object, values in base units:
- * {@code {"scenario", "model", "gpu", "quantities": [...], "assumptions": [...], "published": [...]}}.
+ * The estimate as one JSON object, values in base units: {@code {"scenario", "kind", "model", "gpu",
+ * "headline": {...}, "quantities": [...], "assumptions": [...], "settings": [...], "published": [...]}}.
  */
 public final class JsonReport {
 
     private JsonReport() {
     }
 
-    public static String render(Result r) {
-        return Json.write(document(r));
+    public static String render(EstimateReport report) {
+        return Json.write(document(report));
     }
 
     /** The document {@link #render} prints, as a tree (the server adds the version of rules and catalog to it). */
-    public static JsonObject document(Result r) {
+    public static JsonObject document(EstimateReport report) {
+        Result r = report.result();
         JsonObject o = new JsonObject();
         o.addProperty("scenario", r.scenario().id());
+        o.addProperty("kind", r.scenario().kind().word());
         o.addProperty("model", r.model());
         o.addProperty("gpu", r.gpu());
         o.addProperty("rules", r.rules().display());
         o.addProperty("catalog", r.catalog().display());
+        o.add("headline", headline(report.headline()));
         JsonArray quantities = new JsonArray();
-        for (Derivation d : Order.sort(r.estimate(), r.estimate().derived())) {
+        for (Derivation d : report.derived()) {
             JsonObject q = quantity(d);
             q.addProperty("rule", d.origin().rule());
             q.addProperty("source", d.origin().where());
@@ -36,7 +39,7 @@ public final class JsonReport {
         }
         o.add("quantities", quantities);
         JsonArray assumptions = new JsonArray();
-        for (Derivation d : Order.sort(r.estimate(), r.estimate().assumptions())) {
+        for (Derivation d : report.assumptions()) {
             JsonObject a = quantity(d);
             a.addProperty("origin", d.origin().describe());
             a.addProperty("kind", d.origin().kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -50,7 +53,7 @@ public final class JsonReport {
         }
         o.add("assumptions", assumptions);
         JsonArray settings = new JsonArray();
-        for (Derivation d : Order.sort(r.estimate(), r.estimate().settings())) {
+        for (Derivation d : report.settings()) {
             JsonObject x = new JsonObject();
             x.addProperty("name", d.name());
             x.addProperty("value", d.setting().value());
@@ -61,7 +64,7 @@ public final class JsonReport {
         }
         o.add("settings", settings);
         JsonArray published = new JsonArray();
-        for (Comparison c : Comparison.of(r)) {
+        for (Comparison c : report.published()) {
             JsonObject p = new JsonObject();
             p.addProperty("figure", c.published().figure());
             p.addProperty("quantity", c.published().quantity());
@@ -76,6 +79,50 @@ public final class JsonReport {
         o.addProperty("comparable", r.comparable());
         o.add("notes", Json.strings(r.notes()));
         return o;
+    }
+
+    /**
+     * {@code {"kind", "spec", "sections": [{"section", "figures": [{"label", "name", "value", "unit",
+     * "target"?: {"name", "value", "unit", "met"}}]}]}}; a figure not derived has value null, a setting
+     * its word and no unit.
+     */
+    static JsonObject headline(EstimateReport.Headline h) {
+        JsonObject o = new JsonObject();
+        o.addProperty("kind", h.kind().word());
+        o.addProperty("spec", h.spec());
+        JsonArray sections = new JsonArray();
+        for (EstimateReport.Section s : h.sections()) {
+            JsonObject section = new JsonObject();
+            section.addProperty("section", s.title());
+            JsonArray figures = new JsonArray();
+            for (EstimateReport.Line l : s.lines()) {
+                JsonObject f = new JsonObject();
+                f.addProperty("label", l.label());
+                f.addProperty("name", l.name());
+                value(f, l.value());
+                l.target().filter(t -> !t.isSetting()).ifPresent(t -> {
+                    JsonObject target = quantity(t);
+                    target.addProperty("met", !l.missed());
+                    f.add("target", target);
+                });
+                figures.add(f);
+            }
+            section.add("figures", figures);
+            sections.add(section);
+        }
+        o.add("sections", sections);
+        return o;
+    }
+
+    private static void value(JsonObject into, java.util.Optional<Derivation> d) {
+        if (d.isEmpty()) {
+            into.add("value", com.google.gson.JsonNull.INSTANCE);
+        } else if (d.get().isSetting()) {
+            into.addProperty("value", d.get().setting().value());
+        } else {
+            into.add("value", Json.number(d.get().quantity().value()));
+            into.addProperty("unit", d.get().quantity().unit());
+        }
     }
 
     private static JsonObject quantity(Derivation d) {

@@ -1,27 +1,27 @@
 package llmcap.report;
 
-import java.util.List;
 import llmcap.app.Result;
 import llmcap.engine.Derivation;
 
-/** The estimate as Markdown tables, for pasting into a document or an issue. */
+/** The estimate as Markdown tables, for pasting into a document or an issue: the answers first. */
 public final class MarkdownReport {
 
     private MarkdownReport() {
     }
 
-    public static String render(Result r) {
+    public static String render(EstimateReport report) {
+        Result r = report.result();
         StringBuilder out = new StringBuilder();
         out.append("# llmcap estimate: ").append(cell(r.scenario().title())).append("\n\n");
         out.append("Scenario `").append(r.scenario().id()).append("`, model `").append(r.model()).append("`, GPU `")
                 .append(r.gpu()).append("`. Rules from `").append(r.rules().display()).append("`, catalog from `")
                 .append(r.catalog().display()).append("`. GB = 1e9 bytes.\n");
-        List<Comparison> comparisons = Comparison.of(r);
-        if (!comparisons.isEmpty()) {
+        out.append(headline(report.headline()));
+        if (!report.published().isEmpty()) {
             out.append("\n## Published figures").append(r.comparable() ? "" : " (for another model or GPU)")
                     .append("\n\nSource: ").append(cell(r.scenario().source())).append("\n\n");
             out.append("| # | figure | quantity | llmcap | published | deviation |\n|---:|---|---|---:|---:|---:|\n");
-            for (Comparison c : comparisons) {
+            for (Comparison c : report.published()) {
                 String unit = c.unit();
                 out.append("| ").append(c.published().figure()).append(" | ").append(cell(c.published().label()))
                         .append(" | `").append(c.published().quantity()).append("` | ")
@@ -32,18 +32,18 @@ public final class MarkdownReport {
             }
         }
         out.append("\n## Derived quantities\n\n| quantity | value | rule | file:line |\n|---|---:|---|---|\n");
-        for (Derivation d : Order.sort(r.estimate(), r.estimate().derived())) {
-            out.append("| `").append(d.name()).append("` | ").append(Show.value(d.quantity().value(), d.quantity().unit()))
-                    .append(" | ").append(cell(d.origin().rule())).append(" | `").append(d.origin().where()).append("` |\n");
+        for (Derivation d : report.derived()) {
+            out.append("| `").append(d.name()).append("` | ").append(Show.fact(d)).append(" | ")
+                    .append(cell(d.origin().rule())).append(" | `").append(d.origin().where()).append("` |\n");
         }
         out.append("\n## Assumptions and catalog figures\n\n| quantity | value | origin |\n|---|---:|---|\n");
-        for (Derivation d : Order.sort(r.estimate(), r.estimate().assumptions())) {
-            out.append("| `").append(d.name()).append("` | ").append(Show.value(d.quantity().value(), d.quantity().unit()))
-                    .append(" | ").append(cell(TextReport.origin(d))).append(" |\n");
+        for (Derivation d : report.assumptions()) {
+            out.append("| `").append(d.name()).append("` | ").append(Show.fact(d)).append(" | ")
+                    .append(cell(TextReport.origin(d))).append(" |\n");
         }
-        if (!r.estimate().settings().isEmpty()) {
+        if (!report.settings().isEmpty()) {
             out.append("\n## Settings\n\n| setting | value | origin |\n|---|---|---|\n");
-            for (Derivation d : Order.sort(r.estimate(), r.estimate().settings())) {
+            for (Derivation d : report.settings()) {
                 out.append("| `").append(d.name()).append("` | ").append(d.setting().value()).append(" | ")
                         .append(cell(d.origin().describe())).append(" |\n");
             }
@@ -55,7 +55,31 @@ public final class MarkdownReport {
         return out.toString();
     }
 
-    private static String cell(String s) {
+    /** The answers as a table, the section named on its first row; nothing without figures. */
+    static String headline(EstimateReport.Headline h) {
+        if (h.sections().isEmpty()) {
+            return "";
+        }
+        boolean targets = h.hasTargets();
+        StringBuilder out = new StringBuilder("\n## ").append(h.title()).append("\n\n")
+                .append(targets ? "| | answer | value | target | quantity |\n|---|---|---:|---|---|\n"
+                        : "| | answer | value | quantity |\n|---|---|---:|---|\n");
+        for (EstimateReport.Section s : h.sections()) {
+            String section = s.title();
+            for (EstimateReport.Line l : s.lines()) {
+                out.append("| ").append(cell(section)).append(" | ").append(cell(l.label())).append(" | ")
+                        .append(cell(l.shown())).append(" | ");
+                if (targets) {
+                    out.append(cell(l.against())).append(" | ");
+                }
+                out.append('`').append(l.name()).append("` |\n");
+                section = "";
+            }
+        }
+        return out.append("\nThe figures ").append(cell(h.spec())).append(" lists for this kind of question.\n").toString();
+    }
+
+    static String cell(String s) {
         return s.replace("|", "\\|").replace("\n", " ");
     }
 }

@@ -6,8 +6,10 @@ import java.util.Locale;
 import llmcap.domain.Unit;
 
 /**
- * Human-readable numbers with units: {@code 331.6 GB}, {@code 137.7 PFLOP/s}, {@code 3.145e23 FLOP},
- * {@code 2,207 GPU}, {@code $360,000/day}. SI prefixes only: 1 GB = 1e9 bytes.
+ * The one number formatter of every human-readable output (text, Markdown, HTML, SVG labels): numbers
+ * with units ({@code 331.6 GB}, {@code 137.7 PFLOP/s}, {@code 3.145e23 FLOP}, {@code 2,207 GPU},
+ * {@code $360,000/day}), deviations ({@code +0.55 %}), shares ({@code 51.4 %}) and tolerances
+ * ({@code ±5 %}). SI prefixes only: 1 GB = 1e9 bytes. JSON and CSV carry plain numbers in base units.
  */
 public final class Show {
 
@@ -35,13 +37,38 @@ public final class Show {
         return d.isSetting() ? d.setting().value() : value(d.quantity().value(), d.quantity().unit());
     }
 
+    /** Like {@link #value}, but a unit this build does not know is printed as given: {@code 12.5 furlong}. */
+    public static String lenient(double v, String unitSymbol) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        if (unitSymbol == null || unitSymbol.isEmpty() || "1".equals(unitSymbol)) {
+            return plain(v);
+        }
+        return Unit.isKnown(unitSymbol) ? value(v, unitSymbol) : significant(v, 4) + " " + unitSymbol;
+    }
+
     /** Deviation of {@code ours} from {@code theirs} in percent, signed: {@code +0.55 %}. */
     public static String deviation(double ours, double theirs) {
         if (theirs == 0) {
             return ours == 0 ? "0 %" : "n/a";
         }
-        double p = percent(ours, theirs);
-        return Double.isFinite(p) ? String.format(Locale.ROOT, "%+.2f %%", p) : "n/a";
+        return signedPercent(percent(ours, theirs));
+    }
+
+    /** A percentage already in percent, signed, two decimals: {@code +0.55 %}; {@code n/a} if not finite. */
+    public static String signedPercent(double percent) {
+        return Double.isFinite(percent) ? String.format(Locale.ROOT, "%+.2f %%", percent) : "n/a";
+    }
+
+    /** A fraction as a percentage with one decimal: 0.514 is {@code 51.4 %}. */
+    public static String share(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f %%", fraction * 100) : "n/a";
+    }
+
+    /** A tolerance given in percent: {@code ±5 %}, {@code ±12.5 %}. */
+    public static String tolerance(double percent) {
+        return "±" + significant(percent, 3) + " %";
     }
 
     public static double percent(double ours, double theirs) {
@@ -81,7 +108,8 @@ public final class Show {
         return significant(v, 4);
     }
 
-    static String significant(double v, int digits) {
+    /** {@code v} to {@code digits} significant digits, without trailing zeros. */
+    public static String significant(double v, int digits) {
         if (v == 0) {
             return "0";
         }

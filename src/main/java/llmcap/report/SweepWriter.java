@@ -3,6 +3,7 @@ package llmcap.report;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import llmcap.app.Dimension;
 import llmcap.app.Sweep;
@@ -13,7 +14,7 @@ public final class SweepWriter implements Sweep.Sink {
 
     public enum Format { csv, jsonl }
 
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new com.google.gson.GsonBuilder().serializeNulls().create();
 
     private final PrintWriter out;
     private final Format format;
@@ -35,17 +36,17 @@ public final class SweepWriter implements Sweep.Sink {
     private void header() {
         started = true;
         if (format == Format.csv) {
-            StringBuilder h = new StringBuilder("row,model,gpu");
+            List<String> h = new ArrayList<>(List.of("row", "model", "gpu"));
             for (Dimension d : dims) {
                 if (!d.isId()) {
-                    h.append(',').append(d.name());
+                    h.add(d.name());
                 }
             }
             for (int i = 0; i < outputs.size(); i++) {
-                h.append(',').append(outputs.get(i)).append(" [").append(units.get(i)).append(']');
-                h.append(',').append(outputs.get(i)).append(".source");
+                h.add(outputs.get(i) + " [" + units.get(i) + "]");
+                h.add(outputs.get(i) + ".source");
             }
-            out.println(h);
+            out.print(Csv.line(h));
         }
     }
 
@@ -55,24 +56,17 @@ public final class SweepWriter implements Sweep.Sink {
             header();
         }
         if (format == Format.csv) {
-            StringBuilder b = new StringBuilder(128);
-            b.append(r.index()).append(',').append(r.model()).append(',').append(r.gpu());
+            List<String> cells = new ArrayList<>(List.of(Long.toString(r.index()), r.model(), r.gpu()));
             for (int d = 0; d < dims.size(); d++) {
                 if (!dims.get(d).isId()) {
-                    b.append(',').append(r.values()[d]);
+                    cells.add(r.values()[d]);
                 }
             }
             for (Derivation o : r.outputs()) {
-                b.append(',');
-                if (o != null) {
-                    b.append(o.isSetting() ? o.setting().value() : number(o.quantity().value()));
-                }
-                b.append(',');
-                if (o != null) {
-                    b.append(o.origin().where());
-                }
+                cells.add(o == null ? "" : o.isSetting() ? o.setting().value() : Csv.number(o.quantity().value()));
+                cells.add(o == null ? "" : o.origin().where());
             }
-            out.println(b);
+            out.print(Csv.line(cells));
             return;
         }
         JsonObject o = new JsonObject();
@@ -107,9 +101,5 @@ public final class SweepWriter implements Sweep.Sink {
         }
         o.add("outputs", outs);
         out.println(GSON.toJson(o));
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 9e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -3,7 +3,6 @@ package llmcap.report;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
-import java.util.Locale;
 import llmcap.app.Validation.CaseResult;
 import llmcap.app.Validation.CheckResult;
 import llmcap.app.Validation.Band;
@@ -175,8 +174,8 @@ public final class ValidationReport {
         return new String[] {
             Show.value(c.check().published(), unit),
             c.estimated().map(d -> Show.value(d.quantity().value(), unit)).orElse("not derived"),
-            c.deviationPercent().isPresent() ? String.format(Locale.ROOT, "%+.2f %%", c.deviationPercent().getAsDouble()) : "",
-            "±" + Show.significant(c.check().tolerancePercent(), 3) + " %",
+            c.deviationPercent().isPresent() ? Show.signedPercent(c.deviationPercent().getAsDouble()) : "",
+            Show.tolerance(c.check().tolerancePercent()),
             c.within() ? "yes" : c.check().knownMiss().isPresent() ? "no (known miss)" : "NO"};
     }
 
@@ -191,16 +190,12 @@ public final class ValidationReport {
         String unit = r.result().estimate().get(x.implied().quantity()).filter(d -> !d.isSetting())
                 .map(d -> d.quantity().unit()).orElse("1");
         String expected = x.implied().expected().isPresent()
-                ? percent(x.implied().expected().getAsDouble()) + " (" + (x.within() ? "within" : "NOT within") + " ±"
-                + Show.significant(x.implied().tolerancePercent(), 3) + " %)" : "";
+                ? Show.share(x.implied().expected().getAsDouble()) + " (" + (x.within() ? "within" : "NOT within") + " "
+                + Show.tolerance(x.implied().tolerancePercent()) + ")" : "";
         return new String[] {
             Show.value(x.implied().published(), unit),
-            x.solved().isPresent() ? percent(x.solved().getAsDouble()) : "no solution in (0, 10]",
-            x.assumed().map(ValidationReport::percent).orElse("-"),
+            x.solved().isPresent() ? Show.share(x.solved().getAsDouble()) : "no solution in (0, 10]",
+            x.assumed().map(Show::share).orElse("-"),
             expected};
-    }
-
-    private static String percent(double v) {
-        return String.format(Locale.ROOT, "%.1f %%", v * 100);
     }
 }

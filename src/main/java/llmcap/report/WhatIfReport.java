@@ -2,119 +2,72 @@ package llmcap.report;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import llmcap.app.CompareResult;
 import llmcap.app.Ranges;
 import llmcap.app.SensitivityResult;
 import llmcap.app.UncertaintyResult;
-import llmcap.engine.Derivation;
 
-/** Text, Markdown, JSON and CSV for compare, sensitivity and uncertainty (HTML: {@link HtmlReport}). */
+/** Text, Markdown, JSON and CSV for sensitivity and uncertainty (HTML: {@link HtmlReport}; the table: {@link Reports}). */
 public final class WhatIfReport {
 
     private WhatIfReport() {
     }
 
-    // ---- compare -----------------------------------------------------------------------------------
-
-    public static String compare(CompareResult r, Format f) {
-        List<String> head = new ArrayList<>(List.of("model", "gpu"));
-        head.addAll(r.outputs());
-        head.add("cheapest");
-        List<List<String>> rows = new ArrayList<>();
-        for (CompareResult.Row row : r.rows()) {
-            List<String> cells = new ArrayList<>(List.of(row.model(), row.gpu()));
-            for (String o : r.outputs()) {
-                Optional<Derivation> d = row.figures().get(o);
-                cells.add(f == Format.csv ? d.map(x -> Csv.number(x.quantity().value())).orElse("")
-                        : d.map(Show::fact).orElse("not derived"));
-            }
-            cells.add(row.cheapest() ? (f == Format.csv ? "yes" : "<- cheapest") : "");
-            rows.add(cells);
-        }
-        String note = "The cheapest by " + r.cheapestBy() + " is marked. Every row is computed the same way: the scenario's"
-                + " judgements (made for its own model and GPU) are left out.";
-        return switch (f) {
-            case csv -> csv(head, rows);
-            case json -> compareJson(r);
-            case markdown -> markdown(head, rows) + "\n" + note + "\n";
-            default -> "llmcap compare: scenario " + r.scenario() + "\n\n" + text(head, rows) + "\n" + note + "\n";
-        };
-    }
-
-    private static String compareJson(CompareResult r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("scenario", r.scenario());
-        o.addProperty("cheapest_by", r.cheapestBy());
-        JsonArray rows = new JsonArray();
-        for (CompareResult.Row row : r.rows()) {
-            JsonObject x = new JsonObject();
-            x.addProperty("model", row.model());
-            x.addProperty("gpu", row.gpu());
-            x.addProperty("cheapest", row.cheapest());
-            JsonObject figures = new JsonObject();
-            row.figures().forEach((name, d) -> d.ifPresentOrElse(v -> {
-                JsonObject q = new JsonObject();
-                q.add("value", Json.number(v.quantity().value()));
-                q.addProperty("unit", v.quantity().unit());
-                q.addProperty("rule", v.origin().rule());
-                q.addProperty("source", v.origin().where());
-                figures.add(name, q);
-            }, () -> figures.add(name, com.google.gson.JsonNull.INSTANCE)));
-            x.add("figures", figures);
-            x.add("notes", Json.strings(row.notes()));
-            rows.add(x);
-        }
-        o.add("rows", rows);
-        return Json.write(o);
-    }
-
     // ---- sensitivity -------------------------------------------------------------------------------
 
-    public static String sensitivity(SensitivityResult r, Format f) {
-        List<String> head = List.of("assumption", "base", "-" + pct(r.swing()), "+" + pct(r.swing()),
-                r.output() + " at -", r.output() + " at +", "swing of output", "origin");
-        List<List<String>> rows = new ArrayList<>();
-        int flat = 0;
-        List<String> refused = new ArrayList<>();
+    /** The rows people read: moved assumptions, ranked; those that move nothing or cannot be moved are counted. */
+    private static Grid sensitivityGrid(SensitivityResult r, boolean all) {
+        Grid g = new Grid(List.of("assumption", "base", "-" + pct(r.swing()), "+" + pct(r.swing()),
+                r.output() + " at -", r.output() + " at +", "swing of output", "origin"));
         for (SensitivityResult.Row row : r.rows()) {
-            boolean summary = f != Format.csv && f != Format.json;
-            if (summary && row.spread() == 0 && row.note().isEmpty()) {
-                flat++;
+            if (!all && (flat(row) || refused(row))) {
                 continue;
             }
-            if (summary && Double.isNaN(row.outputAtLow()) && Double.isNaN(row.outputAtHigh())) {
-                refused.add(row.assumption());
-                continue;
-            }
-            boolean csv = f == Format.csv;
-            rows.add(List.of(row.assumption(),
-                    csv ? Csv.number(row.base()) : Show.value(row.base(), row.assumptionUnit()),
-                    csv ? Csv.number(row.low()) : Show.value(row.low(), row.assumptionUnit()),
-                    csv ? Csv.number(row.high()) : Show.value(row.high(), row.assumptionUnit()),
-                    csv ? Csv.number(row.outputAtLow()) : out(row.outputAtLow(), r.unit()),
-                    csv ? Csv.number(row.outputAtHigh()) : out(row.outputAtHigh(), r.unit()),
-                    csv ? Csv.number(row.spread()) : String.format(Locale.ROOT, "%.1f %%", row.spread() / Math.abs(r.baseValue()) * 100),
-                    row.note().isEmpty() ? row.origin() : row.origin() + " (" + row.note() + ")"));
+            String unit = row.assumptionUnit();
+            g.row(List.of(Grid.Cell.text(row.assumption()), Grid.Cell.number(row.base(), Show.value(row.base(), unit)),
+                    Grid.Cell.number(row.low(), Show.value(row.low(), unit)),
+                    Grid.Cell.number(row.high(), Show.value(row.high(), unit)),
+                    Grid.Cell.number(row.outputAtLow(), out(row.outputAtLow(), r.unit())),
+                    Grid.Cell.number(row.outputAtHigh(), out(row.outputAtHigh(), r.unit())),
+                    Grid.Cell.number(row.spread(), Show.share(row.spread() / Math.abs(r.baseValue()))),
+                    Grid.Cell.text(row.note().isEmpty() ? row.origin() : row.origin() + " (" + row.note() + ")")));
         }
-        String tail = (flat == 0 ? "" : "\n" + flat + " more assumptions do not move " + r.output() + " at all.\n")
-                + (refused.isEmpty() ? "" : "Not moved, because the rules accept no value in between (a stage, a count): "
-                + String.join(", ", refused) + ".\n") + SensitivityNotes.of(r, f == Format.markdown);
-        String intro = "llmcap sensitivity: " + r.output() + " = " + Show.value(r.baseValue(), r.unit()) + " (scenario "
-                + r.scenario() + "), each assumption moved by " + pct(r.swing()) + " down and up, one at a time, within its"
-                + " valid range\n\n";
-        return switch (f) {
-            case csv -> csv(head, rows);
-            case json -> sensitivityJson(r);
-            case markdown -> markdown(head, rows) + tail;
-            default -> intro + text(head, rows) + tail;
-        };
+        return g;
     }
 
-    private static String sensitivityJson(SensitivityResult r) {
+    private static boolean flat(SensitivityResult.Row row) {
+        return row.spread() == 0 && row.note().isEmpty();
+    }
+
+    private static boolean refused(SensitivityResult.Row row) {
+        return Double.isNaN(row.outputAtLow()) && Double.isNaN(row.outputAtHigh());
+    }
+
+    /** What the tables of text and Markdown leave out, said after them. */
+    private static String sensitivityTail(SensitivityResult r, boolean markdown) {
+        long flat = r.rows().stream().filter(WhatIfReport::flat).count();
+        List<String> refused = r.rows().stream().filter(x -> !flat(x) && refused(x)).map(SensitivityResult.Row::assumption)
+                .toList();
+        return (flat == 0 ? "" : "\n" + flat + " more assumptions do not move " + r.output() + " at all.\n")
+                + (refused.isEmpty() ? "" : "Not moved, because the rules accept no value in between (a stage, a count): "
+                + String.join(", ", refused) + ".\n") + SensitivityNotes.of(r, markdown);
+    }
+
+    static String sensitivityText(SensitivityResult r) {
+        return "llmcap sensitivity: " + r.output() + " = " + Show.value(r.baseValue(), r.unit()) + " (scenario "
+                + r.scenario() + "), each assumption moved by " + pct(r.swing()) + " down and up, one at a time, within its"
+                + " valid range\n\n" + sensitivityGrid(r, false).text() + sensitivityTail(r, false);
+    }
+
+    static String sensitivityMarkdown(SensitivityResult r) {
+        return sensitivityGrid(r, false).markdown() + sensitivityTail(r, true);
+    }
+
+    static String sensitivityCsv(SensitivityResult r) {
+        return sensitivityGrid(r, true).csv();
+    }
+
+    static String sensitivityJson(SensitivityResult r) {
         JsonObject o = new JsonObject();
         o.addProperty("scenario", r.scenario());
         o.addProperty("output", r.output());
@@ -153,35 +106,45 @@ public final class WhatIfReport {
     static final String WHOLE_COUNTS = "Counts (GPU, replica) are whole numbers at every percentile and the mean: rounded up,"
             + " as a count is.";
 
-    public static String uncertainty(UncertaintyResult u, Format f) {
-        List<String> head = List.of("figure", "P10", "P50", "P90", "mean", "derived in");
-        List<List<String>> rows = new ArrayList<>();
+    private static Grid uncertaintyGrid(UncertaintyResult u) {
+        Grid g = new Grid(List.of("figure", "P10", "P50", "P90", "mean", "derived in"));
         for (UncertaintyResult.Figure x : u.figures()) {
-            boolean csv = f == Format.csv;
-            rows.add(List.of(x.name(), csv ? Csv.number(x.p10()) : Show.value(x.p10(), x.unit()),
-                    csv ? Csv.number(x.p50()) : Show.value(x.p50(), x.unit()),
-                    csv ? Csv.number(x.p90()) : Show.value(x.p90(), x.unit()),
-                    csv ? Csv.number(x.mean()) : Show.value(x.mean(), x.unit()),
-                    csv ? Integer.toString(x.n()) : x.n() + " of " + u.samples()));
+            g.row(List.of(Grid.Cell.text(x.name()), Grid.Cell.number(x.p10(), Show.value(x.p10(), x.unit())),
+                    Grid.Cell.number(x.p50(), Show.value(x.p50(), x.unit())),
+                    Grid.Cell.number(x.p90(), Show.value(x.p90(), x.unit())),
+                    Grid.Cell.number(x.mean(), Show.value(x.mean(), x.unit())),
+                    new Grid.Cell(x.n() + " of " + u.samples(), Integer.toString(x.n()))));
         }
+        return g;
+    }
+
+    static String uncertaintyText(UncertaintyResult u) {
         StringBuilder inputs = new StringBuilder();
         for (UncertaintyResult.Input in : u.uncertain()) {
             inputs.append("  ").append(in.name()).append(" ~ ").append(in.distribution()).append(' ').append(in.unit())
                     .append("  (").append(in.where()).append(in.kept().isEmpty() ? "" : "; " + in.kept()).append(")\n");
         }
-        String counts = u.figures().stream().anyMatch(x -> Ranges.isCount(x.unit())) ? WHOLE_COUNTS + "\n" : "";
-        return switch (f) {
-            case csv -> csv(head, rows);
-            case json -> uncertaintyJson(u);
-            case markdown -> markdown(head, rows) + "\n" + u.samples() + " draws, seed " + u.seed() + ".\n"
-                    + (counts.isEmpty() ? "" : "\n" + counts);
-            default -> "llmcap estimate: scenario " + u.scenario() + ", " + u.samples() + " draws (seed " + u.seed()
-                    + ") of\n" + inputs + "\n" + text(head, rows)
-                    + "\nP10 / P50 / P90: 10 % of the draws fall below P10, half below P50, 90 % below P90.\n" + counts;
-        };
+        return "llmcap estimate: scenario " + u.scenario() + ", " + u.samples() + " draws (seed " + u.seed() + ") of\n"
+                + inputs + "\n" + uncertaintyGrid(u).text()
+                + "\nP10 / P50 / P90: 10 % of the draws fall below P10, half below P50, 90 % below P90.\n" + wholeCounts(u);
     }
 
-    private static String uncertaintyJson(UncertaintyResult u) {
+    static String uncertaintyMarkdown(UncertaintyResult u) {
+        String counts = wholeCounts(u);
+        return uncertaintyGrid(u).markdown() + "\n" + u.samples() + " draws, seed " + u.seed() + ".\n"
+                + (counts.isEmpty() ? "" : "\n" + counts);
+    }
+
+    /** The line on counts, when a figure is one; else nothing. */
+    private static String wholeCounts(UncertaintyResult u) {
+        return u.figures().stream().anyMatch(x -> Ranges.isCount(x.unit())) ? WHOLE_COUNTS + "\n" : "";
+    }
+
+    static String uncertaintyCsv(UncertaintyResult u) {
+        return uncertaintyGrid(u).csv();
+    }
+
+    static String uncertaintyJson(UncertaintyResult u) {
         JsonObject o = new JsonObject();
         o.addProperty("scenario", u.scenario());
         o.addProperty("samples", u.samples());
@@ -219,32 +182,6 @@ public final class WhatIfReport {
     }
 
     // ---- shared ------------------------------------------------------------------------------------
-
-    private static String text(List<String> head, List<List<String>> rows) {
-        boolean[] right = new boolean[head.size()];
-        for (int i = 0; i < right.length; i++) {
-            right[i] = i > 0 && i < head.size() - 1;
-        }
-        Table t = new Table(right);
-        t.row(head.toArray(String[]::new));
-        rows.forEach(r -> t.row(r.toArray(String[]::new)));
-        return t.render("");
-    }
-
-    private static String markdown(List<String> head, List<List<String>> rows) {
-        StringBuilder b = new StringBuilder("| ").append(String.join(" | ", head)).append(" |\n|");
-        head.forEach(h -> b.append("---|"));
-        b.append('\n');
-        rows.forEach(r -> b.append("| ").append(String.join(" | ", r.stream().map(c -> c.replace("|", "\\|")).toList()))
-                .append(" |\n"));
-        return b.toString();
-    }
-
-    private static String csv(List<String> head, List<List<String>> rows) {
-        StringBuilder b = new StringBuilder(Csv.line(head));
-        rows.forEach(r -> b.append(Csv.line(r)));
-        return b.toString();
-    }
 
     private static String out(double v, String unit) {
         return Double.isNaN(v) ? "not derived" : Show.value(v, unit);

@@ -11,12 +11,14 @@ import llmcap.catalog.Scenario;
 import llmcap.domain.Suggest;
 import llmcap.live.Live;
 import llmcap.live.Snapshot;
-import llmcap.report.EstimateCsv;
+import llmcap.report.EstimateReport;
 import llmcap.report.ExplainJson;
 import llmcap.report.ExplainTree;
 import llmcap.report.Explanation;
 import llmcap.report.HtmlReport;
+import llmcap.report.Format;
 import llmcap.report.JsonReport;
+import llmcap.report.Reports;
 
 /**
  * The estimate and what hangs off it: {@code GET|POST /api/estimate} (the document of
@@ -59,9 +61,15 @@ final class EstimateApi {
         Responses.json(ctx, estimateJson(s, r));
     }
 
+    /** The estimate as every format renders it, with the snapshot's headline. */
+    private static EstimateReport report(Snapshot s, Result r) {
+        Workspace w = s.workspace();
+        return EstimateReport.of(r, w.headline(), w.rules().index().names());
+    }
+
     /** The document of {@code estimate --format json} (compact), plus {@code version}. */
     private static String estimateJson(Snapshot s, Result r) {
-        JsonObject doc = JsonReport.document(r);
+        JsonObject doc = JsonReport.document(report(s, r));
         doc.add("version", Jsons.version(s.version()));
         return Jsons.COMPACT.toJson(doc) + "\n";
     }
@@ -99,7 +107,7 @@ final class EstimateApi {
         Snapshot s = Responses.snapshot(ctx, live);
         Result r = Requests.estimate(s.workspace(), Requests.ask(ctx, s.catalog(), limits));
         ctx.header("Content-Disposition", "attachment; filename=\"llmcap-estimate.csv\"");
-        ctx.contentType("text/csv; charset=utf-8").result(EstimateCsv.render(r));
+        ctx.contentType("text/csv; charset=utf-8").result(Reports.ESTIMATE.render(Format.csv, report(s, r)));
     }
 
     /** {@code GET /api/report.html?...}: the HTML report of {@code estimate --format html}, as a download. */
@@ -109,6 +117,6 @@ final class EstimateApi {
         ctx.header("Content-Disposition", "attachment; filename=\"llmcap-estimate.html\"");
         // The report is one self-contained file with inline CSS and no script: allow exactly that.
         ctx.header("Content-Security-Policy", Security.REPORT_POLICY);
-        ctx.contentType("text/html; charset=utf-8").result(HtmlReport.estimate(r));
+        ctx.contentType("text/html; charset=utf-8").result(Reports.ESTIMATE.render(Format.html, report(s, r)));
     }
 }

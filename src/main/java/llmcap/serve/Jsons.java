@@ -10,7 +10,7 @@ import llmcap.live.Snapshot;
 /** JSON helpers of the server: one compact writer, and the {@code version} object every answer carries. */
 final class Jsons {
 
-    static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().create();
+    static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
     private Jsons() {
     }

@@ -18,7 +18,7 @@ import llmcap.live.Live;
 import llmcap.live.Snapshot;
 import llmcap.report.Format;
 import llmcap.report.SweepWriter;
-import llmcap.report.WhatIfReport;
+import llmcap.report.Reports;
 
 /**
  * {@code /api/compare} (one row per model x GPU, as {@code compare --format json}) and
@@ -37,7 +37,7 @@ final class WhatIfApi {
         this.sweeps = new Semaphore(limits.maxSweeps());
     }
 
-    /** {@code GET /api/compare?gpu=A,B&model=X,Y&scenario=ID&set=...&output=NAME...}. */
+    /** {@code GET /api/compare?gpu=A,B&model=X,Y&scenario=ID&set=...&output=NAME...&rank_by=NAME}. */
     void compare(Context ctx) {
         Snapshot s = Responses.snapshot(ctx, live);
         Requests.Ask ask = Requests.askForEach(ctx, s.catalog(), limits);
@@ -53,12 +53,14 @@ final class WhatIfApi {
         List<String> outputs = ctx.queryParams("output");
         CompareResult r;
         try {
-            r = new Compare(s.workspace()).run(ask.scenario(), models, gpus, ask.sets(),
-                    outputs.isEmpty() ? Compare.DEFAULT_OUTPUTS : outputs);
+            r = new Compare(s.workspace()).run(ask.scenario(), models, gpus, ask.sets(), outputs,
+                    java.util.Optional.ofNullable(ctx.queryParam("rank_by")));
         } catch (llmcap.app.UsageException e) {
-            throw (e.getMessage().startsWith("--output ") ? Problem.of(e).about("output", null) : Problem.of(e)).failure();
+            Problem p = Problem.of(e);
+            throw (e.getMessage().startsWith("--output ") ? p.about("output", null)
+                    : e.getMessage().startsWith("--rank-by ") ? p.about("rank_by", ctx.queryParam("rank_by")) : p).failure();
         }
-        JsonObject o = Jsons.parse(WhatIfReport.compare(r, Format.json)).getAsJsonObject();
+        JsonObject o = Jsons.parse(Reports.COMPARE.render(Format.json, r)).getAsJsonObject();
         o.add("version", Jsons.version(s.version()));
         Responses.download(ctx, "llmcap-compare.json");
         Responses.json(ctx, Jsons.COMPACT.toJson(o));
@@ -77,8 +79,9 @@ final class WhatIfApi {
             throw Requests.usage("vary: give at least one dimension, e.g. vary=serving.peak_factor=3,5,8", "vary", null)
                     .failure();
         }
-        SweepWriter.Format format = "csv".equals(ctx.queryParam("format")) ? SweepWriter.Format.csv
-                : SweepWriter.Format.jsonl;
+        String given = ctx.queryParam("format");
+        SweepWriter.Format format = given == null ? SweepWriter.Format.jsonl
+                : check("format", given, () -> Format.named("format", given, SweepWriter.Format.values()));
         List<Dimension> dims = vary.stream().map(v -> check("vary", v, () -> Dimension.parse(v))).toList();
         List<String> outputs = ctx.queryParams("output");
         Workspace w = s.workspace();

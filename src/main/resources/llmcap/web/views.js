@@ -3,24 +3,31 @@
 import { barChart } from './charts.js';
 import { el, percent, show, table } from './format.js';
 
-/**
- * The headline answers, in this order, where the estimate has them; change the list to change the
- * cards. With none of them present (other rules), the first derived quantities are shown instead.
- */
-export const HEADLINE = ['serving.gpus', 'training.gpus', 'fleet.gpus', 'cost.fleet_daily_usd',
-  'inference.gpus', 'checkpoint.bytes', 'training.gpu_days', 'cost.usd_per_million_tokens'];
-
 function numButton(q, text) {
   return el('button', { type: 'button', class: 'num', dataset: { explain: q.name }, title: 'show how it was derived' }, text);
 }
 
+/**
+ * The answers of the estimate's kind, as the server lists them (rules/headline.yaml; edit that file to
+ * change the cards). With none (rules of one's own without the file), the first derived quantities.
+ */
 function headline(doc) {
-  const byName = new Map(doc.quantities.map(q => [q.name, q]));
-  let picked = HEADLINE.map(n => byName.get(n)).filter(Boolean);
-  if (!picked.length) picked = doc.quantities.slice(0, 6);
-  return picked.map(q => el('div', { class: 'card', dataset: { q: q.name } },
-    el('div', { class: 'label' }, q.name), el('div', { class: 'value' }, numButton(q, show(q.value, q.unit))),
-    el('div', { class: 'muted mono' }, q.source)));
+  const byName = new Map([...doc.quantities, ...doc.assumptions].map(q => [q.name, q]));
+  const figures = (doc.headline ? doc.headline.sections : []).flatMap(s => s.figures);
+  if (!figures.length) {
+    return doc.quantities.slice(0, 6).map(q => card(q.name, q.name, numButton(q, show(q.value, q.unit)), q.source));
+  }
+  return figures.map(f => {
+    const q = byName.get(f.name);
+    const text = f.value === null ? 'not derived' : typeof f.value === 'string' ? f.value : show(f.value, f.unit);
+    const target = f.target ? ` · ${f.target.met ? '≤' : 'over'} ${show(f.target.value, f.target.unit)}` : '';
+    return card(f.name, f.label, q ? numButton(q, text) : text, f.name + target, f.target && !f.target.met);
+  });
+}
+
+function card(name, label, value, below, missed) {
+  return el('div', { class: missed ? 'card missed' : 'card', dataset: { q: name } }, el('div', { class: 'label' }, label),
+    el('div', { class: 'value' }, value), el('div', { class: 'muted mono' }, below));
 }
 
 function published(doc) {
@@ -86,34 +93,20 @@ export function renderEstimate(doc, state, onSet) {
   $('notes').replaceChildren(...(doc.notes.length ? [el('h3', {}, 'Notes'), el('ul', {}, doc.notes.map(n => el('li', {}, n)))] : []));
 }
 
-/** The comparison table and one bar chart per figure, cheapest row marked. */
+/** The comparison, best first with each row's price, and one bar chart per figure, the best row marked. */
 export function renderCompare(r) {
-  const outputs = r.rows.length ? Object.keys(r.rows[0].figures) : [];
-  const rows = r.rows.map(row => el('tr', { class: row.cheapest ? 'cheapest' : null, dataset: { model: row.model, gpu: row.gpu } },
-    el('td', { class: 'name' }, row.model), el('td', { class: 'name' }, row.gpu, row.cheapest ? ' (cheapest)' : ''),
-    outputs.map(o => el('td', { class: 'num' }, row.figures[o] ? show(row.figures[o].value, row.figures[o].unit) : 'not derived'))));
-  document.getElementById('compare').replaceChildren(table(['model', 'GPU', ...outputs.map(o => `>${o}`)], rows));
-  const charts = outputs.map(o => barChart(o + (o === r.cheapest_by ? ' (cheapest marked)' : ''), r.rows.map(row => ({
-    label: `${row.model} on ${row.gpu}`, value: row.figures[o] ? row.figures[o].value : null,
-    text: row.figures[o] ? show(row.figures[o].value, row.figures[o].unit) : 'n/a', mark: row.cheapest }))));
+  const outputs = r.outputs || (r.rows.length ? Object.keys(r.rows[0].figures) : []);
+  const mark = r.mark || 'best';
+  const rows = r.rows.map(row => el('tr', { class: row.best ? 'best' : null, dataset: { model: row.model, gpu: row.gpu } },
+    el('td', { class: 'num' }, row.rank === null ? '-' : String(row.rank)),
+    el('td', { class: 'name' }, row.model), el('td', { class: 'name' }, row.gpu, row.best ? ` (${mark})` : ''),
+    outputs.map(o => el('td', { class: 'num' }, row.figures[o] ? show(row.figures[o].value, row.figures[o].unit) : 'not derived')),
+    el('td', { class: 'num' }, row.price.usd_per_gpu_hour === null ? 'no price' : show(row.price.usd_per_gpu_hour, 'USD/GPU-h')),
+    el('td', {}, row.price.terms), el('td', {}, row.price.provider), el('td', {}, row.price.date)));
+  document.getElementById('compare').replaceChildren(table(['>rank', 'model', 'GPU', ...outputs.map(o => `>${o}`),
+    '>price', 'terms', 'provider', 'price date'], rows), ...(r.notes || []).map(n => el('p', { class: 'muted' }, n)));
+  const charts = outputs.map(o => barChart(o + (o === r.rank_by ? ` (ranked by this, ${r.order} first; ${mark} marked)` : ''),
+    r.rows.map(row => ({ label: `${row.model} on ${row.gpu}`, value: row.figures[o] ? row.figures[o].value : null,
+      text: row.figures[o] ? show(row.figures[o].value, row.figures[o].unit) : 'n/a', mark: row.best }))));
   document.getElementById('compare-charts').replaceChildren(...charts);
-}
-
-/** Every published figure of every validation case beside llmcap's, rows outside tolerance marked. */
-export function renderValidation(r) {
-  const rows = [];
-  for (const c of r.validation) {
-    for (const k of c.checks) {
-      rows.push(el('tr', { class: k.within ? null : 'fail' }, el('td', { class: 'name' }, c.case), el('td', { class: 'name' }, k.quantity),
-        el('td', { class: 'num' }, show(k.published, k.unit || '1')), el('td', { class: 'num' }, k.llmcap === undefined ? 'not derived' : show(k.llmcap, k.unit)),
-        el('td', { class: 'num' }, percent(k.deviation_percent)), el('td', { class: 'num' }, `±${k.tolerance_percent} %`),
-        el('td', {}, k.within ? 'yes' : 'NO'), el('td', { class: 'muted' }, k.why)));
-    }
-  }
-  const passed = r.validation.filter(c => c.passed).length;
-  const bars = r.validation.flatMap(c => c.checks.map(k => ({ label: `${c.case}: ${k.quantity}`,
-    value: k.deviation_percent ?? null, text: percent(k.deviation_percent), mark: !k.within })));
-  document.getElementById('validate').replaceChildren(el('p', {}, `${passed} of ${r.validation.length} cases within tolerance.`),
-    table(['case', 'figure', '>published', '>llmcap', '>deviation', '>tolerance', 'within', 'why'], rows),
-    barChart('Deviation of llmcap from each published figure (%)', bars));
 }

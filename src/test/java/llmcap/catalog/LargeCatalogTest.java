@@ -34,6 +34,7 @@ class LargeCatalogTest {
                   int8: 624
                 rental:
                   usd_per_gpu_hour: 1.5
+                  terms: on-demand
                   offer: "on demand"
                   date: "2024-01"
                   source: "example price list"

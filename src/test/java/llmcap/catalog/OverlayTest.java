@@ -28,6 +28,7 @@ class OverlayTest {
                 rental:
                   usd_per_gpu_hour: 1.8
                   offer: "a reserved offer"
+                  terms: reserved
                   date: 2026-03-01
             """;
 

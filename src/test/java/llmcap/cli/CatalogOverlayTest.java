@@ -41,6 +41,7 @@ class CatalogOverlayTest {
                 rental:
                   usd_per_gpu_hour: 2.5
                   offer: "our reserved price"
+                  terms: reserved
                   date: 2026-01-01
                   source: "our contract"
             """;
@@ -85,6 +86,7 @@ class CatalogOverlayTest {
                     rental:
                       usd_per_gpu_hour: 2.0
                       offer: "our three-year reservation"
+                      terms: reserved
                       date: 2026-06-01
                       source: "our contract with a cloud, 2026"
                 """);
@@ -265,6 +267,7 @@ class CatalogOverlayTest {
                     rental:
                       usd_per_gpu_hour: 1.5
                       offer: "a better offer"
+                      terms: on-demand
                       date: 2026-02-01
                       source: "b's contract"
                 """);

@@ -63,6 +63,20 @@ public final class CliTestSupport {
         }
     }
 
+    /** The {@code rows} of a JSON answer (compare), as objects. */
+    public static List<JsonObject> jsonRows(Run r) {
+        List<JsonObject> out = new java.util.ArrayList<>();
+        for (JsonElement e : r.json().getAsJsonArray("rows")) {
+            out.add(e.getAsJsonObject());
+        }
+        return out;
+    }
+
+    /** The value of figure {@code name} of a compare row. */
+    public static double figure(JsonObject row, String name) {
+        return row.getAsJsonObject("figures").getAsJsonObject(name).get("value").getAsDouble();
+    }
+
     public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

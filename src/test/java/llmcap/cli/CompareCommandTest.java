@@ -7,11 +7,8 @@ import static llmcap.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import llmcap.catalog.Catalog;
 import llmcap.cli.CliTestSupport.Run;
@@ -19,7 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code llmcap compare}: one row per model x GPU, the cheapest fleet marked. Serving GPUs per GPU are
+ * {@code llmcap compare}: one row per model x GPU, ranked (for the article's scenario, of kind both, by the
+ * fleet's daily cost), the cheapest marked. Serving GPUs per GPU are
  * worked by hand from the article's sustained compute and each GPU's dense BF16 peak, read from the
  * catalog:
  * <pre>
@@ -61,15 +59,11 @@ class CompareCommandTest {
     }
 
     private static List<JsonObject> rows(Run r) {
-        List<JsonObject> out = new ArrayList<>();
-        for (JsonElement e : r.json().getAsJsonArray("rows")) {
-            out.add(e.getAsJsonObject());
-        }
-        return out;
+        return CliTestSupport.jsonRows(r);
     }
 
     private static double figure(JsonObject row, String name) {
-        return row.getAsJsonObject("figures").getAsJsonObject(name).get("value").getAsDouble();
+        return CliTestSupport.figure(row, name);
     }
 
     @Test
@@ -88,7 +82,7 @@ class CompareCommandTest {
         assertOk(text);
         assertEquals("", text.err());
         for (String gpu : GPUS) {
-            assertEquals(1, text.outLines().stream().filter(l -> l.startsWith("gpt-3.5") && l.contains(" " + gpu + " "))
+            assertEquals(1, text.outLines().stream().filter(l -> l.contains(" gpt-3.5  " + gpu + " "))
                     .count(), () -> gpu + "\n" + text.describe());
         }
         assertEquals(1, text.outLines().stream().filter(l -> l.contains("<- cheapest")).count(), text::describe);
@@ -97,21 +91,27 @@ class CompareCommandTest {
     // ---- JSON --------------------------------------------------------------------------------------
 
     @Test
-    void jsonHasOneRowPerGpuInOrder() {
+    void jsonHasOneRowPerGpuRankedByTheFleetsDailyCost() {
         assertOk(json);
         List<JsonObject> rows = rows(json);
         assertEquals(3, rows.size(), json::describe);
+        assertEquals(List.copyOf(new java.util.TreeSet<>(GPUS)), rows.stream().map(r -> r.get("gpu").getAsString())
+                .sorted().toList());
+        assertEquals("cost.fleet_daily_usd", json.json().get("rank_by").getAsString(), "the default for kind both");
+        assertEquals("lowest", json.json().get("order").getAsString());
         for (int i = 0; i < 3; i++) {
             assertEquals("gpt-3.5", rows.get(i).get("model").getAsString());
-            assertEquals(GPUS.get(i), rows.get(i).get("gpu").getAsString());
+            assertEquals(i + 1, rows.get(i).get("rank").getAsInt());
+            if (i > 0) {
+                assertTrue(figure(rows.get(i - 1), "cost.fleet_daily_usd") <= figure(rows.get(i), "cost.fleet_daily_usd"));
+            }
         }
-        assertEquals("cost.fleet_daily_usd", json.json().get("cheapest_by").getAsString());
     }
 
     @Test
     void exactlyOneRowIsCheapestAndItHasTheLowestFleetCost() {
         List<JsonObject> rows = rows(json);
-        List<JsonObject> cheapest = rows.stream().filter(r -> r.get("cheapest").getAsBoolean()).toList();
+        List<JsonObject> cheapest = rows.stream().filter(r -> r.get("best").getAsBoolean()).toList();
         assertEquals(1, cheapest.size(), json::describe);
         double lowest = rows.stream().mapToDouble(r -> figure(r, "cost.fleet_daily_usd")).min().orElseThrow();
         assertEquals(lowest, figure(cheapest.get(0), "cost.fleet_daily_usd"), 0.0, json::describe);
@@ -156,26 +156,29 @@ class CompareCommandTest {
     @Test
     void csvParsesToAHeaderAndThreeRows() {
         assertOk(csv);
-        List<String> lines = csv.outLines();
+        List<List<String>> lines = llmcap.CsvRows.parse(csv.out());
         assertEquals(4, lines.size(), csv::describe);
-        List<String> head = List.of(lines.get(0).split(",", -1));
-        assertEquals(List.of("model", "gpu", "inference.gpus_per_replica", "serving.gpus", "training.gpus",
-                "training.gpu_days", "cost.fleet_daily_usd", "cost.usd_per_million_tokens", "cheapest"), head);
+        List<String> head = lines.get(0);
+        assertEquals(List.of("rank", "model", "gpu", "inference.gpus_per_replica", "serving.gpus", "training.gpus",
+                "training.gpu_days", "cost.fleet_daily_usd", "cost.usd_per_million_tokens", "price", "terms", "provider",
+                "price date", "best"), head);
         int serving = head.indexOf("serving.gpus");
         int cost = head.indexOf("cost.fleet_daily_usd");
-        int cheapest = head.indexOf("cheapest");
+        int best = head.indexOf("best");
         List<JsonObject> jsonRows = rows(json);
         int marked = 0;
         for (int i = 0; i < 3; i++) {
-            String[] cells = lines.get(i + 1).split(",", -1);
-            assertEquals(head.size(), cells.length, lines.get(i + 1));
-            assertEquals("gpt-3.5", cells[0]);
-            assertEquals(GPUS.get(i), cells[1]);
-            assertEquals(Math.ceil(137.678528e15 * 5 / peak(GPUS.get(i))), Double.parseDouble(cells[serving]), 0.0);
-            assertEquals(figure(jsonRows.get(i), "cost.fleet_daily_usd"), Double.parseDouble(cells[cost]),
-                    1e-9 * Double.parseDouble(cells[cost]));
-            boolean isCheapest = jsonRows.get(i).get("cheapest").getAsBoolean();
-            assertEquals(isCheapest ? "yes" : "", cells[cheapest], lines.get(i + 1));
+            List<String> cells = lines.get(i + 1);
+            assertEquals(head.size(), cells.size(), cells::toString);
+            assertEquals(Integer.toString(i + 1), cells.get(0));
+            assertEquals("gpt-3.5", cells.get(1));
+            String gpu = jsonRows.get(i).get("gpu").getAsString();
+            assertEquals(gpu, cells.get(2), "the same order as JSON");
+            assertEquals(Math.ceil(137.678528e15 * 5 / peak(gpu)), Double.parseDouble(cells.get(serving)), 0.0);
+            assertEquals(figure(jsonRows.get(i), "cost.fleet_daily_usd"), Double.parseDouble(cells.get(cost)),
+                    1e-9 * Double.parseDouble(cells.get(cost)));
+            boolean isCheapest = jsonRows.get(i).get("best").getAsBoolean();
+            assertEquals(isCheapest ? "yes" : "", cells.get(best), cells::toString);
             marked += isCheapest ? 1 : 0;
         }
         assertEquals(1, marked);
@@ -189,34 +192,34 @@ class CompareCommandTest {
         assertOk(r);
         List<JsonObject> rows = rows(r);
         assertEquals(2, rows.size(), r::describe);
-        assertEquals("gpt-3.5", rows.get(0).get("model").getAsString());
-        assertEquals("llama-2-70b", rows.get(1).get("model").getAsString());
+        assertEquals(List.of("gpt-3.5", "llama-2-70b"), rows.stream().map(x -> x.get("model").getAsString()).sorted()
+                .toList());
         for (JsonObject row : rows) {
             assertEquals("h100-sxm", row.get("gpu").getAsString());
         }
-        assertEquals(1, rows.stream().filter(x -> x.get("cheapest").getAsBoolean()).count());
+        assertEquals(1, rows.stream().filter(x -> x.get("best").getAsBoolean()).count());
         // gpt-3.5 on H100: ceil(137.678528e15 x 5 / 989e12) = 697
-        assertEquals(697, figure(rows.get(0), "serving.gpus"), 0.0);
+        JsonObject gpt = rows.stream().filter(x -> x.get("model").getAsString().equals("gpt-3.5")).findFirst().orElseThrow();
+        assertEquals(697, figure(gpt, "serving.gpus"), 0.0);
     }
 
     @Test
     void modelsTimesGpus() {
         Run r = run("compare", "--model", "gpt-3.5,llama-2-70b", "--gpu", "a100-80gb-sxm,h100-sxm", "--format", "csv");
         assertOk(r);
-        List<String> lines = r.outLines();
+        List<List<String>> lines = llmcap.CsvRows.parse(r.out());
         assertEquals(5, lines.size(), r::describe);
-        assertTrue(lines.get(1).startsWith("gpt-3.5,a100-80gb-sxm,"), r::describe);
-        assertTrue(lines.get(2).startsWith("gpt-3.5,h100-sxm,"), r::describe);
-        assertTrue(lines.get(3).startsWith("llama-2-70b,a100-80gb-sxm,"), r::describe);
-        assertTrue(lines.get(4).startsWith("llama-2-70b,h100-sxm,"), r::describe);
+        assertEquals(List.of("gpt-3.5 a100-80gb-sxm", "gpt-3.5 h100-sxm", "llama-2-70b a100-80gb-sxm",
+                "llama-2-70b h100-sxm"), lines.subList(1, 5).stream().map(l -> l.get(1) + " " + l.get(2)).sorted().toList());
     }
 
     @Test
     void chosenOutputsAreTheColumns() {
         Run r = run("compare", "--gpu", GPU_LIST, "--set", COMPUTE, "--output", "serving.gpus", "--format", "csv");
         assertOk(r);
-        assertEquals("model,gpu,serving.gpus,cheapest", r.outLines().get(0));
-        // cheapest is still judged by the fleet cost even when it is not a column
+        // the figure the rows are ranked by is shown too: the fleet's daily cost, for a scenario of kind both
+        assertEquals("rank,model,gpu,serving.gpus,cost.fleet_daily_usd,price,terms,provider,price date,best",
+                r.outLines().get(0));
         assertEquals(1, r.outLines().stream().filter(l -> l.endsWith(",yes")).count(), r::describe);
     }
 

@@ -158,6 +158,24 @@ class SweepCommandTest {
         }
     }
 
+    @Test
+    void aRulesFolderWithACommaInItsPathKeepsEveryRowWhole(@TempDir Path tmp) {
+        Path rules = tmp.resolve("plan, v2").resolve("rules");
+        copyTree(Path.of("rules"), rules);
+        Run r = run("sweep", "--rules", rules.toString(), "--vary", "serving.peak_factor=3,5",
+                "--output", "serving.gpus");
+        assertOk(r);
+        List<List<String>> rows = llmcap.CsvRows.parse(r.out());
+        List<String> head = rows.get(0);
+        assertEquals(List.of("row", "model", "gpu", "serving.peak_factor", "serving.gpus [GPU]", "serving.gpus.source"),
+                head, r::describe);
+        assertEquals(3, rows.size(), r::describe);
+        for (List<String> row : rows.subList(1, rows.size())) {
+            assertEquals(head.size(), row.size(), () -> row + "\n" + r.describe());
+            assertEquals(rules + "/serving.drl:" + servingGpusRuleLine(), row.get(5), r::describe);
+        }
+    }
+
     // ---- --out -------------------------------------------------------------------------------------
 
     @Test

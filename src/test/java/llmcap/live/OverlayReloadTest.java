@@ -25,7 +25,7 @@ class OverlayReloadTest {
     private static String gpu(double price) {
         return "gpus:\n  - id: x1000\n    name: Our X1000\n    memory_gb: 100\n    bandwidth_gb_per_s: 4000\n"
                 + "    dense_tflops:\n      bf16: 1000\n    source: \"a test\"\n    rental:\n      usd_per_gpu_hour: "
-                + price + "\n      offer: \"ours\"\n      date: 2026-01-01\n      source: \"a test\"\n";
+                + price + "\n      terms: on-demand\n      offer: \"ours\"\n      date: 2026-01-01\n      source: \"a test\"\n";
     }
 
     private Live live() throws IOException {

@@ -22,6 +22,7 @@ import llmcap.app.Timings;
 import llmcap.app.UncertaintyResult;
 import llmcap.app.Validation;
 import llmcap.app.Workspace;
+import llmcap.catalog.Scenario.Kind;
 import llmcap.catalog.ValidationCase;
 import llmcap.domain.Origin;
 import llmcap.domain.Quantity;
@@ -36,11 +37,14 @@ class HtmlReportTest {
 
     private static final String NASTY = "x<y & \"z\"";
     private static Result defaults;
+    private static EstimateReport report;
 
     @BeforeAll
     static void estimateOnce() {
-        defaults = new Workspace(new Folder(Path.of("rules"), "rules"), new Folder(Path.of("catalog"), "catalog"),
-                new Timings()).estimate(Selection.defaults());
+        Workspace w = new Workspace(new Folder(Path.of("rules"), "rules"), new Folder(Path.of("catalog"), "catalog"),
+                new Timings());
+        defaults = w.estimate(Selection.defaults());
+        report = EstimateReport.of(defaults, w.headline(), w.rules().index().names());
     }
 
     /** Parses the page as XML (it is written XHTML-compatible) after checking the parts XML does not cover. */
@@ -71,7 +75,7 @@ class HtmlReportTest {
 
     @Test
     void estimatePageHasOneDetailsPerDerivedQuantityWithItsDerivation() {
-        String html = HtmlReport.estimate(defaults);
+        String html = HtmlReport.estimate(report);
         Document d = page(html);
         int derived = defaults.estimate().derived().size();
         assertTrue(derived > 20);
@@ -99,7 +103,7 @@ class HtmlReportTest {
         assertTrue(html.contains("Similarweb"));
         assertTrue(html.contains("<code>inference.weight_dtype</code>"));
         assertEquals(1, count(html, "class=\"chart chart-bar\""));
-        assertEquals(html, HtmlReport.estimate(defaults), "reproducible");
+        assertEquals(html, HtmlReport.estimate(report), "reproducible");
     }
 
     private static Element byId(Document d, String tag, String id) {
@@ -140,28 +144,35 @@ class HtmlReportTest {
     @Test
     void comparePageMarksTheCheapestRowAndHasOneChartPerOutput() {
         List<String> outputs = List.of("serving.gpus", "cost.fleet_daily_usd");
-        CompareResult r = new CompareResult("chatgpt-2023-01", outputs, "cost.fleet_daily_usd", List.of(
-                row("gpt-3.5", "a100-80gb-sxm", 2207, 360_000.0, false),
-                row("gpt-3.5", "h100-sxm", 697, 250_000.0, true),
-                row("model-" + NASTY, "l4", 9000, null, false)));
+        CompareResult r = new CompareResult("chatgpt-2023-01", Kind.BOTH, outputs,
+                new CompareResult.Ranking("cost.fleet_daily_usd", false, true, false), List.of(
+                row("gpt-3.5", "h100-sxm", 697, 250_000.0, 1),
+                row("gpt-3.5", "a100-80gb-sxm", 2207, 360_000.0, 2),
+                row("model-" + NASTY, "l4", 9000, null, 0)), List.of("prices are not like for like: " + NASTY));
         String html = HtmlReport.compare(r);
         Document d = page(html);
         assertEquals(outputs.size(), count(html, "class=\"chart chart-bar\""));
-        assertEquals(1, byClass(d, "tr", "cheapest").size());
-        assertTrue(byClass(d, "tr", "cheapest").get(0).getTextContent().contains("h100-sxm"));
+        assertEquals(1, byClass(d, "tr", "best").size());
+        assertTrue(byClass(d, "tr", "best").get(0).getTextContent().contains("h100-sxm"));
+        assertTrue(byClass(d, "tr", "best").get(0).getTextContent().contains("cheapest"), "the badge says cheapest");
         assertEquals(outputs.size(), count(html, "<g class=\"bar highlight\""));
         assertEquals(3 + 2, count(html, "<g class=\"bar"), "the row without a price has no cost bar");
         assertTrue(html.contains("not derived") && html.contains("$250,000/day") && html.contains("697 GPU"));
+        assertTrue(html.contains("$6.88/GPU-h") && html.contains("on-demand") && html.contains("2026-11-09"));
+        assertTrue(html.contains("no price"));
         assertTrue(html.contains("model-x&lt;y &amp; &quot;z&quot;"));
         assertFalse(html.contains("x<y"));
     }
 
-    private static CompareResult.Row row(String model, String gpu, double gpus, Double usd, boolean cheapest) {
+    /** A row ranked {@code rank} (0: not ranked), at $6.88/GPU-h on demand when it has a cost. */
+    private static CompareResult.Row row(String model, String gpu, double gpus, Double usd, int rank) {
         Map<String, Optional<Derivation>> figures = new LinkedHashMap<>();
         figures.put("serving.gpus", Optional.of(quantity("serving.gpus", gpus, "GPU")));
         figures.put("cost.fleet_daily_usd", Optional.ofNullable(usd).map(u -> quantity("cost.fleet_daily_usd", u, "USD/day")));
-        return new CompareResult.Row(model, gpu, figures, cheapest, usd == null ? List.of("no rental price for " + gpu)
-                : List.of());
+        CompareResult.Price price = usd == null ? CompareResult.Price.none() : new CompareResult.Price(Optional.of(6.88),
+                "on-demand", "AWS", "2026-11-09", "catalog/gpus.yaml#" + gpu);
+        return new CompareResult.Row(model, gpu, figures, rank == 0 ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(rank), price, usd == null ? List.of("no rental price for " + gpu) : List.of());
     }
 
     @Test

@@ -161,6 +161,34 @@ class ServerApiTest {
     }
 
     @Test
+    void compareRanksByTheScenariosKindOrByRankBy() {
+        var serving = s.get("/api/compare?scenario=chat-llama-3.1-70b-h100&gpu=h100-sxm,mi300x");
+        assertEquals(200, serving.status(), serving.body());
+        assertEquals("cost.usd_per_million_tokens", serving.json().get("rank_by").getAsString());
+        var rate = s.get("/api/compare?scenario=chat-llama-3.1-70b-h100&gpu=h100-sxm,mi300x&rank_by="
+                + q("serving.output_tokens_per_s_per_gpu"));
+        assertEquals("serving.output_tokens_per_s_per_gpu", rate.json().get("rank_by").getAsString());
+        assertEquals("highest", rate.json().get("order").getAsString());
+        var typo = s.get("/api/compare?gpu=h100-sxm&rank_by=" + q("cost.fleet_daily_us"));
+        assertEquals(400, typo.status(), typo.body());
+        assertEquals("rank_by", typo.json().get("parameter").getAsString());
+        assertTrue(typo.json().get("error").getAsString().contains("did you mean cost.fleet_daily_usd"), typo.body());
+    }
+
+    @Test
+    void anUnknownSweepFormatIsA400NamingTheFormatsNotJsonLines() {
+        var xml = s.get("/api/sweep?format=xml&vary=" + q("serving.peak_factor=3,5"));
+        assertEquals(400, xml.status(), xml.body());
+        JsonObject e = xml.json();
+        assertEquals("format", e.get("parameter").getAsString());
+        assertEquals("xml", e.get("value").getAsString());
+        assertTrue(e.get("error").getAsString().contains("use one of csv, jsonl"), e.toString());
+        var upper = s.get("/api/sweep?format=CSV&vary=" + q("serving.peak_factor=3,5"));
+        assertEquals(200, upper.status(), upper.body());
+        assertTrue(upper.body().startsWith("row,model,gpu,serving.peak_factor,"), upper.body());
+    }
+
+    @Test
     void catalogValidateAndDownloads() {
         JsonObject c = s.get("/api/catalog").json();
         assertFalse(c.getAsJsonArray("gpus").isEmpty());
