@@ -9,7 +9,8 @@ function numButton(q, text) {
 
 /**
  * The answers of the estimate's kind, as the server lists them (rules/headline.yaml; edit that file to
- * change the cards). With none (rules of one's own without the file), the first derived quantities.
+ * change the cards), after the warnings the rules' verdicts call for (a replica that cannot hold the
+ * model). With none (rules of one's own without the file), the first derived quantities.
  */
 function headline(doc) {
   const byName = new Map([...doc.quantities, ...doc.assumptions].map(q => [q.name, q]));
@@ -17,12 +18,13 @@ function headline(doc) {
   if (!figures.length) {
     return doc.quantities.slice(0, 6).map(q => card(q.name, q.name, numButton(q, show(q.value, q.unit)), q.source));
   }
-  return figures.map(f => {
+  const warnings = (doc.headline && doc.headline.warnings || []).map(w => el('div', { class: 'warning' }, 'Warning: ' + w));
+  return [...warnings, ...figures.map(f => {
     const q = byName.get(f.name);
     const text = f.value === null ? 'not derived' : typeof f.value === 'string' ? f.value : show(f.value, f.unit);
     const target = f.target ? ` · ${f.target.met ? '≤' : 'over'} ${show(f.target.value, f.target.unit)}` : '';
     return card(f.name, f.label, q ? numButton(q, text) : text, f.name + target, f.target && !f.target.met);
-  });
+  })];
 }
 
 function card(name, label, value, below, missed) {
@@ -109,4 +111,23 @@ export function renderCompare(r) {
     r.rows.map(row => ({ label: `${row.model} on ${row.gpu}`, value: row.figures[o] ? row.figures[o].value : null,
       text: row.figures[o] ? show(row.figures[o].value, row.figures[o].unit) : 'n/a', mark: row.best }))));
   document.getElementById('compare-charts').replaceChildren(...charts);
+}
+
+/** Every published figure of every validation case beside llmcap's, rows outside tolerance marked. */
+export function renderValidation(r) {
+  const rows = [];
+  for (const c of r.validation) {
+    for (const k of c.checks) {
+      rows.push(el('tr', { class: k.within ? null : 'fail' }, el('td', { class: 'name' }, c.case), el('td', { class: 'name' }, k.quantity),
+        el('td', { class: 'num' }, show(k.published, k.unit || '1')), el('td', { class: 'num' }, k.llmcap === undefined ? 'not derived' : show(k.llmcap, k.unit)),
+        el('td', { class: 'num' }, percent(k.deviation_percent)), el('td', { class: 'num' }, `±${k.tolerance_percent} %`),
+        el('td', {}, k.within ? 'yes' : 'NO'), el('td', { class: 'muted' }, k.why)));
+    }
+  }
+  const passed = r.validation.filter(c => c.passed).length;
+  const bars = r.validation.flatMap(c => c.checks.map(k => ({ label: `${c.case}: ${k.quantity}`,
+    value: k.deviation_percent ?? null, text: percent(k.deviation_percent), mark: !k.within })));
+  document.getElementById('validate').replaceChildren(el('p', {}, `${passed} of ${r.validation.length} cases within tolerance.`),
+    table(['case', 'figure', '>published', '>llmcap', '>deviation', '>tolerance', 'within', 'why'], rows),
+    barChart('Deviation of llmcap from each published figure (%)', bars));
 }
