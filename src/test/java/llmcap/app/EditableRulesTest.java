@@ -1,5 +1,7 @@
 package llmcap.app;
 
+import static llmcap.ArticleChain.SERVING_GPUS;
+import static llmcap.ArticleChain.SERVING_GPUS_AT_PEAK_3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,12 +44,12 @@ class EditableRulesTest {
     @Test
     void peakFactorFiveToThree() throws IOException {
         Path rules = copyOfRules();
-        assertEquals(2207, run(rules).estimate().value("serving.gpus").orElseThrow());
+        assertEquals(SERVING_GPUS, run(rules).estimate().value("serving.gpus").orElseThrow());
         edit(rules.resolve("assumptions.drl"), "insert(new Quantity(\"serving.peak_factor\", 5, \"1\"));",
                 "insert(new Quantity(\"serving.peak_factor\", 3, \"1\"));");
         Result r = run(rules);
         // 137.6785 PFLOP/s x 3 / 312 TFLOP/s = 1323.8 -> 1324
-        assertEquals(1324, r.estimate().value("serving.gpus").orElseThrow());
+        assertEquals(SERVING_GPUS_AT_PEAK_3, r.estimate().value("serving.gpus").orElseThrow());
         Derivation peak = r.estimate().get("serving.peak_factor").orElseThrow();
         assertTrue(peak.origin().where().startsWith("edited/assumptions.drl:"), peak.origin().where());
     }
@@ -81,6 +83,6 @@ class EditableRulesTest {
                 end
                 """);
         // 2207 GPUs / 13 million users = 169.77
-        assertEquals(2207 / 13.0, run(rules).estimate().value("serving.gpus_per_million_users").orElseThrow(), 1e-9);
+        assertEquals(SERVING_GPUS / 13.0, run(rules).estimate().value("serving.gpus_per_million_users").orElseThrow(), 1e-9);
     }
 }

@@ -1,5 +1,6 @@
 package llmcap.app;
 
+import static llmcap.ArticleChain.SERVING_GPUS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +54,7 @@ class MissingTest {
     void costWithoutAPriceIsNamedWithTheMissingPrice() throws IOException {
         Workspace w = workspaceWithGpuWithoutPrice();
         Result r = w.estimate(new Selection("s", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Map.of()));
-        assertEquals(2207, r.estimate().value("serving.gpus").orElseThrow()); // the rest still works
+        assertEquals(SERVING_GPUS, r.estimate().value("serving.gpus").orElseThrow()); // the rest still works
         List<String> notes = r.notes().stream().filter(n -> n.startsWith("not derived")).toList();
         List<String> cost = notes.stream().filter(n -> n.contains("cost.fleet_daily_usd")).toList();
         assertEquals(1, cost.size(), notes.toString());

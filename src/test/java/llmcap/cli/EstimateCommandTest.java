@@ -1,5 +1,7 @@
 package llmcap.cli;
 
+import static llmcap.ArticleChain.SERVING_GPUS;
+import static llmcap.ArticleChain.SERVING_GPUS_AT_PEAK_3;
 import static llmcap.cli.CliTestSupport.assertFails;
 import static llmcap.cli.CliTestSupport.assertOk;
 import static llmcap.cli.CliTestSupport.byName;
@@ -175,7 +177,7 @@ class EstimateCommandTest {
         assertEquals(3.316e11, value(o, "checkpoint.bytes"), 3.316e11 * 0.001);
         assertEquals(7e11, value(o, "inference.weights_bytes"));
         assertEquals(360000.0, value(o, "cost.fleet_daily_usd"));
-        assertEquals(2207.0, value(o, "serving.gpus"));
+        assertEquals(SERVING_GPUS, value(o, "serving.gpus"));
         assertEquals(9.0, value(o, "inference.gpus"));
         assertEquals(757.0, value(o, "training.gpus"));
         assertEquals(3207.0, value(o, "fleet.gpus"));
@@ -303,7 +305,7 @@ class EstimateCommandTest {
         assertOk(r);
         assertEquals("", r.err(), "a --set that a rule reads gives no warning");
         // ceil(137.678528e15 x 3 / 312e12) = ceil(1323.8) = 1324
-        assertEquals(1324.0, value(r.json(), "serving.gpus"));
+        assertEquals(SERVING_GPUS_AT_PEAK_3, value(r.json(), "serving.gpus"));
         JsonObject a = byName(r.json().getAsJsonArray("assumptions"), "serving.peak_factor").orElseThrow();
         assertEquals(3.0, a.get("value").getAsDouble());
         assertTrue(a.get("origin").getAsString().contains("--set serving.peak_factor=3"), a::toString);

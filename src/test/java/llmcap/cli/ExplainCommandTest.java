@@ -1,5 +1,7 @@
 package llmcap.cli;
 
+import static llmcap.ArticleChain.SERVING_GPUS;
+import static llmcap.ArticleChain.SERVING_GPUS_AT_PEAK_3;
 import static llmcap.cli.CliTestSupport.assertFails;
 import static llmcap.cli.CliTestSupport.assertOk;
 import static llmcap.cli.CliTestSupport.assertUsageError;
@@ -33,7 +35,7 @@ class ExplainCommandTest {
     @Test
     void firstLineIsTheValue2207() {
         // ceil(137.678528e15 x 5 / 312e12) = 2207
-        assertEquals("serving.gpus = 2,207 GPU", servingGpus.outLines().get(0));
+        assertEquals(String.format("serving.gpus = %,d GPU", SERVING_GPUS), servingGpus.outLines().get(0));
     }
 
     @Test
@@ -78,7 +80,7 @@ class ExplainCommandTest {
         Run r = run("explain", "serving.gpus", "--set", "serving.peak_factor=3");
         assertOk(r);
         // ceil(137.678528e15 x 3 / 312e12) = ceil(1323.8) = 1324
-        assertEquals("serving.gpus = 1,324 GPU", r.outLines().get(0));
+        assertEquals(String.format("serving.gpus = %,d GPU", SERVING_GPUS_AT_PEAK_3), r.outLines().get(0));
         assertTrue(r.out().contains("command line --set serving.peak_factor=3"), r::describe);
         assertFalse(r.out().contains("rule \"serving.peak_factor"), "the default rule no longer applies");
     }
@@ -87,7 +89,7 @@ class ExplainCommandTest {
     void twoNamesExplainBoth() {
         Run r = run("explain", "serving.gpus", "inference.gpus");
         assertOk(r);
-        assertEquals("serving.gpus = 2,207 GPU", r.outLines().get(0));
+        assertEquals(String.format("serving.gpus = %,d GPU", SERVING_GPUS), r.outLines().get(0));
         // ceil(175e9 x 4 B / 80e9 B) = ceil(8.75) = 9
         assertTrue(r.outLines().contains("inference.gpus = 9 GPU"), r::describe);
     }

@@ -1,5 +1,7 @@
 package llmcap.cli;
 
+import static llmcap.ArticleChain.SERVING_GPUS;
+import static llmcap.ArticleChain.SERVING_GPUS_AT_PEAK_3;
 import static llmcap.cli.CliTestSupport.assertOk;
 import static llmcap.cli.CliTestSupport.assertUsageError;
 import static llmcap.cli.CliTestSupport.run;
@@ -66,7 +68,7 @@ class InitCommandTest {
         assertOk(r);
         assertEquals(dir.resolve("rules").toString(), r.json().get("rules").getAsString());
         // The copy is the article's setup: ceil(137.678528e15 x 5 / 312e12) = 2207
-        assertEquals(2207.0, value(r.json(), "serving.gpus"));
+        assertEquals(SERVING_GPUS, value(r.json(), "serving.gpus"));
     }
 
     @Test
@@ -84,7 +86,7 @@ class InitCommandTest {
                 dir.resolve("catalog").toString(), "--format", "json");
         assertOk(r);
         // ceil(137.678528e15 x 3 / 312e12) = ceil(1323.8) = 1324
-        assertEquals(1324.0, value(r.json(), "serving.gpus"));
+        assertEquals(SERVING_GPUS_AT_PEAK_3, value(r.json(), "serving.gpus"));
     }
 
     private static List<String> names(Path dir, String suffix) throws IOException {

@@ -1,5 +1,6 @@
 package llmcap.cli;
 
+import static llmcap.ArticleChain.SERVING_GPUS;
 import static llmcap.cli.CliTestSupport.assertFails;
 import static llmcap.cli.CliTestSupport.assertOk;
 import static llmcap.cli.CliTestSupport.assertUsageError;
@@ -123,7 +124,7 @@ class SensitivityCommandTest {
     @Test
     void peakFactorMovesServingGpus() {
         assertOk(servingJson);
-        assertEquals(2207, servingJson.json().get("base").getAsDouble(), 0.0); // ceil(137.678528e15 x 5 / 312e12)
+        assertEquals(SERVING_GPUS, servingJson.json().get("base").getAsDouble(), 0.0); // ceil(137.678528e15 x 5 / 312e12)
         JsonObject peak = row(servingJson, "serving.peak_factor").orElseThrow(() -> new AssertionError(servingJson.describe()));
         assertEquals(4.5, peak.get("low").getAsDouble(), 1e-12);
         assertEquals(5.5, peak.get("high").getAsDouble(), 1e-12);

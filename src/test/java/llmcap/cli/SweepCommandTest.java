@@ -1,5 +1,7 @@
 package llmcap.cli;
 
+import static llmcap.ArticleChain.SERVING_GPUS;
+import static llmcap.ArticleChain.SERVING_GPUS_AT_PEAK_3;
 import static llmcap.cli.CliTestSupport.assertFails;
 import static llmcap.cli.CliTestSupport.assertOk;
 import static llmcap.cli.CliTestSupport.assertUsageError;
@@ -91,7 +93,7 @@ class SweepCommandTest {
         double[] peaks = {312e12, 312e12, 989e12, 989e12};
         // by hand: sustained 137.678528 PFLOP/s; A100: x3 / 312 T = 1323.8 -> 1324, x5 -> 2206.4 -> 2207;
         // H100: x3 / 989 T = 417.6 -> 418, x5 -> 696.05 -> 697
-        long[] byHand = {1324, 2207, 418, 697};
+        long[] byHand = {SERVING_GPUS_AT_PEAK_3, SERVING_GPUS, 418, 697};
         for (int i = 0; i < 4; i++) {
             assertEquals(byHand[i], (long) servingGpus(13e6, peakFactors[i], peaks[i]), "hand arithmetic, row " + i);
             String[] cells = lines.get(i + 1).split(",", -1);
@@ -138,7 +140,7 @@ class SweepCommandTest {
         assertOk(r);
         List<String> lines = r.outLines();
         assertEquals(4, lines.size(), r::describe);
-        long[] byHand = {1324, 2207, 418, 697}; // as in gpuVariesSlowest
+        long[] byHand = {SERVING_GPUS_AT_PEAK_3, SERVING_GPUS, 418, 697}; // as in gpuVariesSlowest
         String[] factors = {"3", "5", "3", "5"};
         for (int i = 0; i < 4; i++) {
             JsonObject o = JsonParser.parseString(lines.get(i)).getAsJsonObject();

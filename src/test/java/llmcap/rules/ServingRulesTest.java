@@ -1,5 +1,7 @@
 package llmcap.rules;
 
+import static llmcap.ArticleChain.SERVING_GPUS;
+import static llmcap.ArticleChain.SERVING_GPUS_AT_PEAK_3;
 import static llmcap.rules.RuleFixture.assertDerived;
 import static llmcap.rules.RuleFixture.assertSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,23 +44,23 @@ class ServingRulesTest {
                 "serving.sustained_flops = serving.daily_flops / (load hours x 3600 s x serving.utilization)");
         assertDerived(e, "serving.peak_flops", sustained * 5, "FLOP/s", "serving.peak_flops = serving.sustained_flops x serving.peak_factor");
         // 688.39 PFLOP/s / 312 TFLOP/s = 2206.4 -> 2207 (#7; the article's rounded chain gives 2195).
-        assertEquals(List.of("serving.peak_flops", "gpu.peak_flops"), assertDerived(e, "serving.gpus_compute", 2207, "GPU", COMPUTE).inputs());
+        assertEquals(List.of("serving.peak_flops", "gpu.peak_flops"), assertDerived(e, "serving.gpus_compute", SERVING_GPUS, "GPU", COMPUTE).inputs());
         assertSetting(e, "serving.sizing", "compute", "serving.sizing = compute (serving.bounds = compute: the article's method)");
-        assertDerived(e, "serving.gpus", 2207, "GPU", BY_COMPUTE);
+        assertDerived(e, "serving.gpus", SERVING_GPUS, "GPU", BY_COMPUTE);
         assertSetting(e, "serving.binding_constraint", "compute", BY_COMPUTE);
     }
 
     @Test
     void peakFactorThreeNeedsFewerGpus() {
         // 137.6785e15 x 3 / 312e12 = 1323.8 -> 1324.
-        assertDerived(chatgpt("compute").given("serving.peak_factor", 3, "1").run(), "serving.gpus", 1324, "GPU", BY_COMPUTE);
+        assertDerived(chatgpt("compute").given("serving.peak_factor", 3, "1").run(), "serving.gpus", SERVING_GPUS_AT_PEAK_3, "GPU", BY_COMPUTE);
     }
 
     @Test
     void withoutTheArchitectureTheThroughputMethodFallsBackToCompute() {
         Estimate e = chatgpt("throughput").given("serving.peak_factor", 5, "1").run();
         assertSetting(e, "serving.sizing", "compute", "serving.sizing = compute (the model's architecture is unknown: only the compute bound applies)");
-        assertDerived(e, "serving.gpus", 2207, "GPU", BY_COMPUTE);
+        assertDerived(e, "serving.gpus", SERVING_GPUS, "GPU", BY_COMPUTE);
     }
 
     @Test
@@ -72,7 +74,7 @@ class ServingRulesTest {
         assertSetting(e, "serving.binding_constraint", "memory", "serving.binding_constraint = serving.batch_binding (the model's rate)");
         assertDerived(e, "serving.replicas", 140, "replica", "serving.replicas = ceil(serving.gpus / inference.gpus_per_replica)");
         // The article's compute bound is still shown beside it.
-        assertEquals(2207, e.value("serving.gpus_compute").orElseThrow());
+        assertEquals(SERVING_GPUS, e.value("serving.gpus_compute").orElseThrow());
     }
 
     @Test
