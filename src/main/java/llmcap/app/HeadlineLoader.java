@@ -26,7 +26,8 @@ import llmcap.engine.RuleException;
  */
 public final class HeadlineLoader {
 
-    private static final Set<String> TOP = Set.of("headline", "compare", "topics");
+    private static final Set<String> TOP = Set.of("headline", "compare", "topics", "warnings");
+    private static final Set<String> WARNING = Set.of("when", "says", "kinds");
     private static final Set<String> SECTION = Set.of("section", "kinds", "figures");
     private static final Set<String> FIGURE = Set.of("figure", "label", "target", "kinds");
     private static final Set<String> COMPARE = Set.of("rank_by", "columns");
@@ -78,7 +79,26 @@ public final class HeadlineLoader {
                 topics.put(k, Set.copyOf(t.textList(k.word())));
             }
         });
-        return new HeadlineSpec(display, sections, compare, topics);
+        List<HeadlineSpec.Warning> warnings = new ArrayList<>();
+        for (YNode n : f.has("warnings") ? f.list("warnings") : List.<YNode>of()) {
+            warnings.add(warning(new Fields(n, "warning").allowOnly(WARNING)));
+        }
+        return new HeadlineSpec(display, sections, compare, topics, warnings);
+    }
+
+    /** {@code when: NAME = WORD}, {@code says: ...{NAME}...}: every name one the rules know. */
+    private HeadlineSpec.Warning warning(Fields w) {
+        String when = w.text("when");
+        int eq = when.indexOf('=');
+        if (eq < 0 || when.substring(0, eq).isBlank() || when.substring(eq + 1).isBlank()) {
+            throw w.error("when", "'" + Excerpt.of(when) + "' is not a condition; write SETTING = WORD, as in"
+                    + " serving.fits = no");
+        }
+        String name = checked(w, "when", when.substring(0, eq).strip());
+        HeadlineSpec.Warning out = new HeadlineSpec.Warning(name, when.substring(eq + 1).strip(), w.text("says"),
+                kinds(w).orElse(HeadlineSpec.allKinds()), w.line());
+        out.placeholders().forEach(p -> checked(w, "says", p));
+        return out;
     }
 
     private HeadlineSpec.Section section(Fields s) {

@@ -18,9 +18,10 @@ import llmcap.catalog.Scenario.Kind;
  * @param sections the headline's sections, in order
  * @param compare  compare's defaults for each kind
  * @param topics   the topics only one kind asks about ({@code serving}, {@code inference}, {@code kv} for serving)
+ * @param warnings the verdicts a report states right under its answers when the rules reach them
  */
 public record HeadlineSpec(String file, List<Section> sections, Map<Kind, CompareDefaults> compare,
-                           Map<Kind, Set<String>> topics) {
+                           Map<Kind, Set<String>> topics, List<Warning> warnings) {
 
     /** The file's name in a rules folder. */
     public static final String FILE = "headline.yaml";
@@ -30,7 +31,35 @@ public record HeadlineSpec(String file, List<Section> sections, Map<Kind, Compar
         sections = List.copyOf(sections);
         compare = Map.copyOf(compare);
         topics = Map.copyOf(topics);
+        warnings = List.copyOf(warnings);
     }
+
+    /** A spec without warnings. */
+    public HeadlineSpec(String file, List<Section> sections, Map<Kind, CompareDefaults> compare,
+                        Map<Kind, Set<String>> topics) {
+        this(file, sections, compare, topics, List.of());
+    }
+
+    /**
+     * A verdict a planner must not miss: when the setting {@code name} has the word {@code value}, the
+     * report says {@code says}, each {@code {NAME}} in it replaced by that figure's value.
+     */
+    public record Warning(String name, String value, String says, Set<Kind> kinds, int line) {
+        public Warning {
+            Objects.requireNonNull(name, "name must not be null");
+            Objects.requireNonNull(value, "value must not be null");
+            Objects.requireNonNull(says, "says must not be null");
+            kinds = Set.copyOf(kinds);
+        }
+
+        /** The names between braces in {@code says}, in order. */
+        public List<String> placeholders() {
+            return PLACEHOLDER.matcher(says).results().map(m -> m.group(1)).toList();
+        }
+    }
+
+    /** {@code {serving.gpus}} in a warning's words. */
+    public static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_.]+)}");
 
     /** One line of the headline: the first of {@code names} the estimate has, with what it answers. */
     public record Figure(List<String> names, String label, Optional<String> target, Set<Kind> kinds, int line) {
@@ -65,6 +94,11 @@ public record HeadlineSpec(String file, List<Section> sections, Map<Kind, Compar
         return sections.stream()
                 .map(s -> new Section(s.title(), s.figures().stream().filter(f -> f.kinds().contains(kind)).toList()))
                 .filter(s -> !s.figures().isEmpty()).toList();
+    }
+
+    /** The warnings a scenario of {@code kind} can get. */
+    public List<Warning> warningsFor(Kind kind) {
+        return warnings.stream().filter(w -> w.kinds().contains(kind)).toList();
     }
 
     /** Compare's defaults for {@code kind}, if the file states them. */

@@ -35,10 +35,24 @@ public record EstimateReport(Result result, Headline headline, List<Comparison> 
         settings = List.copyOf(settings);
     }
 
-    /** The answers of one kind of question, by section (storage, serving, training, cost). */
-    public record Headline(Kind kind, String spec, List<Section> sections) {
+    /**
+     * The answers of one kind of question, by section (storage, serving, training, cost), and the
+     * warnings the rules' verdicts call for (a replica that cannot hold the model), in words.
+     */
+    public record Headline(Kind kind, String spec, List<Section> sections, List<String> warnings) {
         public Headline {
             sections = List.copyOf(sections);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** A headline without warnings. */
+        public Headline(Kind kind, String spec, List<Section> sections) {
+            this(kind, spec, sections, List.of());
+        }
+
+        /** True when there is nothing to show: no figures and no warnings. */
+        public boolean isEmpty() {
+            return sections.isEmpty() && warnings.isEmpty();
         }
 
         /** {@code Answers for a serving question}: the heading every format gives the block. */
@@ -106,8 +120,26 @@ public record EstimateReport(Result result, Headline headline, List<Comparison> 
             }
         }
         var e = r.estimate();
-        return new EstimateReport(r, new Headline(kind, spec.file(), sections), Comparison.of(r),
+        return new EstimateReport(r, new Headline(kind, spec.file(), sections, warnings(r, spec)), Comparison.of(r),
                 Order.sort(e, e.derived()), Order.sort(e, e.assumptions()), Order.sort(e, e.settings()));
+    }
+
+    /**
+     * The warnings of {@code spec} whose setting has its word in this estimate, for the scenario's kind,
+     * each {@code {NAME}} replaced by that figure as reports show it ({@code NAME not derived} when absent).
+     */
+    static List<String> warnings(Result r, HeadlineSpec spec) {
+        List<String> out = new ArrayList<>();
+        for (HeadlineSpec.Warning w : spec.warningsFor(r.scenario().kind())) {
+            boolean reached = r.estimate().get(w.name()).filter(Derivation::isSetting)
+                    .map(d -> d.setting().value().equalsIgnoreCase(w.value())).orElse(false);
+            if (reached) {
+                out.add(w.name() + " = " + w.value() + ": " + HeadlineSpec.PLACEHOLDER.matcher(w.says().strip())
+                        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(r.estimate().get(m.group(1))
+                                .map(Show::fact).orElse(m.group(1) + " not derived"))));
+            }
+        }
+        return out;
     }
 
     /** The assumptions some rule read: the ones the human-readable reports list. */

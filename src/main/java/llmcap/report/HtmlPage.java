@@ -35,6 +35,7 @@ final class HtmlPage {
                      background: var(--accent); color: #fff; }
             .muted { color: var(--muted); }
             .meta.fail { color: var(--badfg); font-weight: 600; }
+            p.warning { background: var(--bad); color: var(--badfg); font-weight: 600; padding: 6px 10px; border-radius: 4px; }
             .rows { border: 1px solid var(--line); margin: 6px 0 10px; }
             .rows .head, .rows summary { display: grid; grid-template-columns: 20px 290px 150px 240px 1fr; gap: 8px;
                      padding: 3px 8px; border-top: 1px solid var(--line); }

@@ -120,7 +120,7 @@ public final class HtmlReport {
     /** The answers block: a table of the headline's figures, each linked to its derivation below. */
     static String headline(EstimateReport report) {
         EstimateReport.Headline h = report.headline();
-        if (h.sections().isEmpty()) {
+        if (h.isEmpty()) {
             return "";
         }
         boolean targets = h.hasTargets();
@@ -140,8 +140,9 @@ public final class HtmlReport {
                 section = "";
             }
         }
-        return b.append("</table>\n").append(p("meta", "The figures " + h.spec() + " lists for this kind of question."))
-                .append("</section>\n").toString();
+        b.append("</table>\n").append(p("meta", "The figures " + h.spec() + " lists for this kind of question."));
+        h.warnings().forEach(w -> b.append(p("warning", "Warning: " + w)));
+        return b.append("</section>\n").toString();
     }
 
     /** Validate: every published figure beside llmcap's, rows outside tolerance marked, implied values. */

@@ -83,8 +83,8 @@ public final class JsonReport {
 
     /**
      * {@code {"kind", "spec", "sections": [{"section", "figures": [{"label", "name", "value", "unit",
-     * "target"?: {"name", "value", "unit", "met"}}]}]}}; a figure not derived has value null, a setting
-     * its word and no unit.
+     * "target"?: {"name", "value", "unit", "met"}}]}], "warnings": ["serving.fits = no: ...", ...]}}; a
+     * figure not derived has value null, a setting its word and no unit.
      */
     static JsonObject headline(EstimateReport.Headline h) {
         JsonObject o = new JsonObject();
@@ -111,6 +111,9 @@ public final class JsonReport {
             sections.add(section);
         }
         o.add("sections", sections);
+        JsonArray warnings = new JsonArray();
+        h.warnings().forEach(warnings::add);
+        o.add("warnings", warnings);
         return o;
     }
 

@@ -58,7 +58,7 @@ public final class MarkdownReport {
     /** The answers as a table, the section named on its first row; nothing without figures. */
     static String headline(EstimateReport.Headline h) {
         if (h.sections().isEmpty()) {
-            return "";
+            return warnings(h);
         }
         boolean targets = h.hasTargets();
         StringBuilder out = new StringBuilder("\n## ").append(h.title()).append("\n\n")
@@ -76,7 +76,15 @@ public final class MarkdownReport {
                 section = "";
             }
         }
-        return out.append("\nThe figures ").append(cell(h.spec())).append(" lists for this kind of question.\n").toString();
+        return out.append("\nThe figures ").append(cell(h.spec())).append(" lists for this kind of question.\n")
+                .append(warnings(h)).toString();
+    }
+
+    /** One quoted {@code **Warning:**} paragraph per verdict; nothing without any. */
+    static String warnings(EstimateReport.Headline h) {
+        StringBuilder out = new StringBuilder();
+        h.warnings().forEach(w -> out.append("\n> **Warning:** ").append(w.replace("\n", " ")).append('\n'));
+        return out.toString();
     }
 
     static String cell(String s) {

@@ -69,7 +69,7 @@ public final class TextReport {
     /** The answers block: one row per figure, the section named on its first row; nothing without figures. */
     static String headline(EstimateReport.Headline h) {
         if (h.sections().isEmpty()) {
-            return "";
+            return warnings(h);
         }
         boolean targets = h.hasTargets();
         Table t = targets ? new Table(false, false, true, false, false) : new Table(false, false, true, false);
@@ -81,8 +81,32 @@ public final class TextReport {
                 section = "";
             }
         }
-        return "\n" + h.title() + " (the figures " + h.spec() + " lists)\n" + t.render("  ");
+        return "\n" + h.title() + " (the figures " + h.spec() + " lists)\n" + t.render("  ") + warnings(h);
     }
+
+    /** {@code WARNING serving.fits = no: ...}, one per verdict, right under the answers; nothing without any. */
+    static String warnings(EstimateReport.Headline h) {
+        StringBuilder out = new StringBuilder();
+        for (String w : h.warnings()) {
+            out.append('\n');
+            String lead = "  WARNING ";
+            StringBuilder line = new StringBuilder(lead);
+            for (String word : w.split("\\s+")) {
+                if (line.length() > lead.length() && line.length() + 1 + word.length() > WIDTH) {
+                    out.append(line).append('\n');
+                    line = new StringBuilder(" ".repeat(lead.length()));
+                } else if (line.length() > lead.length()) {
+                    line.append(' ');
+                }
+                line.append(word);
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The column a warning's words wrap at. */
+    private static final int WIDTH = 100;
 
     /** {@code 1 more catalog figure was available but no rule read it}, or the plural. */
     static String unread(int n) {

@@ -113,4 +113,40 @@ class HeadlineLoaderTest {
         assertEquals("cost.usd_per_million_tokens", s.compareFor(Kind.SERVING).orElseThrow().rankBy());
         assertEquals("cost.training_run_usd", s.compareFor(Kind.TRAINING).orElseThrow().rankBy());
     }
+
+    @Test
+    void aWarningSaysItsWordsWithItsFiguresForItsKinds() throws IOException {
+        HeadlineSpec s = read("""
+                warnings:
+                  - when: serving.fits = no
+                    kinds: [serving, both]
+                    says: "{serving.gpus} cannot be sized on {cost.usd_per_gpu_hour}"
+                """, Set.of("serving.fits", "serving.gpus", "cost.usd_per_gpu_hour"));
+        HeadlineSpec.Warning w = s.warnings().get(0);
+        assertEquals("serving.fits", w.name());
+        assertEquals("no", w.value());
+        assertEquals(List.of("serving.gpus", "cost.usd_per_gpu_hour"), w.placeholders());
+        assertEquals(2, w.line()); // the entry's first line
+        assertEquals(1, s.warningsFor(Kind.SERVING).size());
+        assertTrue(s.warningsFor(Kind.TRAINING).isEmpty(), "a serving verdict is not a training question's");
+    }
+
+    @Test
+    void aWarningsConditionAndItsFiguresAreCheckedAtTheirLine() {
+        RuleException noEquals = assertThrows(RuleException.class, () -> read("""
+                warnings:
+                  - {when: serving.fits no, says: "x"}
+                """, Set.of("serving.fits")));
+        assertTrue(noEquals.getMessage().startsWith("rules/headline.yaml:2: ")
+                && noEquals.getMessage().contains("'serving.fits no' is not a condition; write SETTING = WORD"),
+                noEquals.getMessage());
+        RuleException typo = assertThrows(RuleException.class, () -> read("""
+                warnings:
+                  - when: serving.fits = no
+                    says: "a replica of {inference.gpu_per_replica}"
+                """, Set.of("serving.fits", "inference.gpus_per_replica")));
+        assertTrue(typo.getMessage().startsWith("rules/headline.yaml:3: ")
+                && typo.getMessage().contains("'inference.gpu_per_replica' is a name no rule reads or derives"
+                + " (did you mean inference.gpus_per_replica?)"), typo.getMessage());
+    }
 }

@@ -74,6 +74,21 @@ class InferenceRulesTest {
     }
 
     @Test
+    void aReplicaGivenTooFewGpusHoldsNoRequestInsteadOfStopping() {
+        // LLaMA-65B in bf16 (130.4 GB) with tensor and pipeline parallel set to 1 (left alone, the
+        // pipeline rule would add a second stage): 77.31 GB - 130.4 GB = -53.09 GB of
+        // KV room, so no request fits; the rule says 0 (serving.fits = no, throughput.drl) rather than
+        // the run stopping on a negative size.
+        double usable = 81920.0 * 1024 * 1024 * 0.9;
+        Estimate e = replica(130.4e9, 3.012e9).given("inference.tensor_parallel", 1, "GPU")
+                .given("inference.pipeline_parallel", 1, "GPU").run();
+        assertDerived(e, "serving.kv_room_bytes", usable - 130.4e9, "B",
+                "serving.kv_room_bytes = inference.gpus_per_replica x gpu.usable_bytes - inference.weights_bytes");
+        assertDerived(e, "serving.max_batch_memory", 0, "request",
+                "serving.max_batch_memory = 0 (the weights fill the replica: serving.kv_room_bytes <= 0)");
+    }
+
+    @Test
     void aModelLargerThanANodeIsPipelinedAcrossNodes() {
         // Llama 3.1 405B in bf16: 810.2 GB; 8 x 77.31 GB = 618.5 GB per node -> 2 pipeline stages of 8 GPUs.
         Estimate e = replica(810.2e9, 1e9).run();
