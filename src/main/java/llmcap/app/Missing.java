@@ -49,7 +49,7 @@ final class Missing {
         }
         Map<Set<String>, Set<String>> byCause = new LinkedHashMap<>();
         for (String name : absent) {
-            boolean feedsAnotherAbsent = index.rules().stream().filter(r -> r.reads().contains(name))
+            boolean feedsAnotherAbsent = index.readers(name).stream()
                     .anyMatch(r -> r.derives().keySet().stream().anyMatch(absent::contains));
             Set<String> cause = roots(name, new TreeSet<>());
             if (!feedsAnotherAbsent && !cause.isEmpty()) {
@@ -96,8 +96,7 @@ final class Missing {
             Set<Kind> out = java.util.EnumSet.noneOf(Kind.class);
             out.addAll(spec.kindsOfTopic(name));
             if (out.isEmpty()) {
-                index.rules().stream().filter(r -> r.derives().containsKey(name))
-                        .forEach(r -> r.reads().forEach(in -> out.addAll(of(in))));
+                index.makers(name).forEach(r -> r.reads().forEach(in -> out.addAll(of(in))));
             }
             memo.put(name, out);
             return out;
@@ -112,7 +111,7 @@ final class Missing {
         if (!seen.add(name)) {
             return false;
         }
-        List<RuleInfo> consumers = index.rules().stream().filter(r -> r.reads().contains(name)).toList();
+        List<RuleInfo> consumers = index.readers(name);
         if (consumers.isEmpty()) {
             return true;
         }
@@ -122,12 +121,12 @@ final class Missing {
 
     /** Only rules marked {@code @optional} derive it: its absence is normal. */
     private boolean optional(String name) {
-        return index.rules().stream().filter(r -> r.derives().containsKey(name)).allMatch(RuleInfo::optional);
+        return index.makers(name).stream().allMatch(RuleInfo::optional);
     }
 
     /** Why {@code name} is absent, if the rules know it. */
     Optional<String> why(String name) {
-        if (index.rules().stream().noneMatch(r -> r.derives().containsKey(name))) {
+        if (index.makers(name).isEmpty()) {
             return Optional.empty();
         }
         Set<String> roots = roots(name, new TreeSet<>());
@@ -156,7 +155,7 @@ final class Missing {
         if (!seen.add(name)) {
             return Set.of();
         }
-        List<RuleInfo> makers = index.rules().stream().filter(r -> r.derives().containsKey(name)).toList();
+        List<RuleInfo> makers = index.makers(name);
         if (makers.isEmpty()) {
             return Set.of(name);
         }

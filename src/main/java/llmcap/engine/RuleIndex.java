@@ -112,6 +112,39 @@ public final class RuleIndex {
 
     private volatile Set<String> names;
 
+    /** The rules whose action derives {@code name}, in the index's order; none for an input. */
+    public List<RuleInfo> makers(String name) {
+        return links().makers().getOrDefault(name, List.of());
+    }
+
+    /** The rules whose condition reads {@code name}, in the index's order. */
+    public List<RuleInfo> readers(String name) {
+        return links().readers().getOrDefault(name, List.of());
+    }
+
+    /** Who makes and who reads each name, worked out once (the index never changes once made). */
+    private record Links(Map<String, List<RuleInfo>> makers, Map<String, List<RuleInfo>> readers) {
+    }
+
+    private volatile Links links;
+
+    private Links links() {
+        Links out = links;
+        if (out == null) {
+            Map<String, List<RuleInfo>> makers = new java.util.HashMap<>();
+            Map<String, List<RuleInfo>> readers = new java.util.HashMap<>();
+            for (RuleInfo r : rules.values()) {
+                r.derives().keySet().forEach(n -> makers.computeIfAbsent(n, k -> new ArrayList<>()).add(r));
+                new java.util.LinkedHashSet<>(r.reads()).forEach(n -> readers.computeIfAbsent(n, k -> new ArrayList<>()).add(r));
+            }
+            makers.replaceAll((k, v) -> List.copyOf(v));
+            readers.replaceAll((k, v) -> List.copyOf(v));
+            out = new Links(Map.copyOf(makers), Map.copyOf(readers));
+            links = out;
+        }
+        return out;
+    }
+
     /** True when the rules treat {@code name} as a setting (a word such as bf16), not a number. */
     public boolean isSetting(String name) {
         return settings.contains(name);
