@@ -39,10 +39,30 @@ public final class Engine {
         Watchdog.whenStuck(handler);
     }
 
+    /**
+     * Every quantity {@code inputs} lead to. A session kept from an earlier estimate of the same rules is
+     * reused, the idle one closest to these inputs, when they only change values of its own
+     * ({@link IncrementalSession#reusableFor}): {@link IncrementalSession#apply} re-fires only what they
+     * reach (a server answering one changed assumption after another does little work), and gives what
+     * a fresh session gives. Should it fail, the session is dropped and a fresh one answers, so an error
+     * always reads as it would from a fresh run.
+     */
     public Estimate run(List<Input> inputs) {
-        try (IncrementalSession s = open(inputs)) {
-            return s.estimate();
+        IncrementalSession kept = book.borrow(inputs, firingLimit, timeLimit);
+        if (kept != null) {
+            try {
+                kept.apply(inputs);
+                Estimate e = kept.estimate();
+                book.giveBack(kept);
+                return e;
+            } catch (RuntimeException e) {
+                kept.close(); // its state is unknown now
+            }
         }
+        IncrementalSession s = open(inputs);
+        Estimate e = s.estimate();
+        book.giveBack(s);
+        return e;
     }
 
     /** A session to apply many neighbouring input sets to (sweeps, samples, sensitivity). */

@@ -33,8 +33,12 @@ public final class IncrementalSession implements AutoCloseable {
     /** Facts a rule had derived that an input now replaces: when the input goes, their rule must run again. */
     private final Map<String, Derivation> replaced = new HashMap<>();
 
+    /** The limits it fires under: a kept session is reused only by an engine with the same. */
+    final java.time.Duration timeLimit;
+
     public IncrementalSession(RuleBook book, List<Input> inputs, int firingLimit, java.time.Duration timeLimit) {
         this.firingLimit = firingLimit;
+        this.timeLimit = timeLimit;
         this.recorder = new Recorder(book.index());
         this.session = book.kieBase().newKieSession();
         this.watch = Watchdog.watch(session, recorder, timeLimit);
@@ -131,6 +135,49 @@ public final class IncrementalSession implements AutoCloseable {
     /** A snapshot of everything derived so far. */
     public Estimate estimate() {
         return new Estimate(recorder.derivations());
+    }
+
+    /**
+     * True when {@link #apply}{@code (inputs)} is sure to give what a fresh session gives: no new input
+     * stands in for a figure a rule derived here (a fresh session would fire that rule too and report
+     * the clash; this one fired it before the input came), and no input goes whose name a rule could
+     * derive. Sweeps, samples and sensitivity vary inputs that stay inputs; a server's next question may
+     * not.
+     */
+    boolean reusableFor(List<Input> inputs, RuleIndex index) {
+        Set<String> next = new HashSet<>(inputs.size() * 2);
+        for (Input in : inputs) {
+            String name = in.fact().name();
+            next.add(name);
+            if (!current.containsKey(name) && recorder.derivations().containsKey(name)) {
+                return false;
+            }
+        }
+        for (String name : current.keySet()) {
+            if (!next.contains(name) && !index.makers(name).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many of {@code inputs} differ from this session's (changed, new or gone): the work apply would do. */
+    int distanceTo(List<Input> inputs) {
+        int differ = 0;
+        int same = 0;
+        for (Input in : inputs) {
+            if (in.equals(current.get(in.fact().name()))) {
+                same++;
+            } else {
+                differ++;
+            }
+        }
+        return differ + (current.size() - same);
+    }
+
+    /** True when it fires under these limits. */
+    boolean firesUnder(int firingLimit, java.time.Duration timeLimit) {
+        return this.firingLimit == firingLimit && this.timeLimit.equals(timeLimit);
     }
 
     @Override

@@ -93,6 +93,53 @@ public final class RuleBook {
         return kb;
     }
 
+    /** Sessions of these rules kept between estimates, at most {@link #KEPT}; guarded by itself. */
+    private final java.util.ArrayDeque<IncrementalSession> idle = new java.util.ArrayDeque<>();
+
+    /**
+     * How many idle sessions a rule book keeps: enough that a server answering questions about a dozen
+     * model and GPU pairs usually finds one for the same pair (a few hundred kilobytes each).
+     */
+    static final int KEPT = 16;
+
+    /**
+     * The idle session closest to {@code inputs} that can take them ({@link IncrementalSession#reusableFor}),
+     * for the caller alone; null when none can.
+     */
+    IncrementalSession borrow(List<llmcap.domain.Input> inputs, int firingLimit, java.time.Duration timeLimit) {
+        synchronized (idle) {
+            IncrementalSession best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (IncrementalSession s : idle) {
+                if (s.firesUnder(firingLimit, timeLimit) && s.reusableFor(inputs, index)) {
+                    int d = s.distanceTo(inputs);
+                    if (d < bestDistance) {
+                        best = s;
+                        bestDistance = d;
+                    }
+                }
+            }
+            if (best != null) {
+                idle.remove(best);
+            }
+            return best;
+        }
+    }
+
+    /** Keeps {@code s} for a later estimate (the most recent first), closing the oldest when enough are kept. */
+    void giveBack(IncrementalSession s) {
+        IncrementalSession dropped = null;
+        synchronized (idle) {
+            idle.addFirst(s);
+            if (idle.size() > KEPT) {
+                dropped = idle.removeLast();
+            }
+        }
+        if (dropped != null) {
+            dropped.close();
+        }
+    }
+
     public KieBase kieBase() {
         return kieBase;
     }

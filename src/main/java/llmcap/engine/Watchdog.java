@@ -49,16 +49,22 @@ final class Watchdog {
             this.limit = describe(limit);
         }
 
+        /** A firing starts: the watchdog looks at it until {@link #end}. */
         void start() {
             expired = false;
             stage = 0;
             thread = Thread.currentThread();
             started = System.nanoTime();
+            WATCHES.add(this);
         }
 
-        /** The firing is over: from here on the watchdog leaves the thread alone. */
+        /**
+         * The firing is over: from here on the watchdog leaves the thread alone, and forgets the watch, so
+         * an idle session (one kept for the next estimate, or dropped without close) is never held here.
+         */
         synchronized void end() {
             started = 0;
+            WATCHES.remove(this);
         }
 
         boolean expired() {
@@ -107,7 +113,6 @@ final class Watchdog {
 
     static Watch watch(KieSession session, Recorder recorder, Duration limit) {
         Watch w = new Watch(session, recorder, limit);
-        WATCHES.add(w);
         startPoller();
         return w;
     }
