@@ -40,20 +40,22 @@ public final class Engine {
     }
 
     /**
-     * Every quantity {@code inputs} lead to. A session kept from an earlier estimate of the same rules is
-     * reused, the idle one closest to these inputs, when they only change values of its own
+     * Every quantity {@code inputs} lead to. A session kept from an earlier estimate of the same rules and
+     * the same model, GPU and scenario ({@link RuleBook#signature}) is reused when the inputs only change
+     * values of its own
      * ({@link IncrementalSession#reusableFor}): {@link IncrementalSession#apply} re-fires only what they
      * reach (a server answering one changed assumption after another does little work), and gives what
      * a fresh session gives. Should it fail, the session is dropped and a fresh one answers, so an error
      * always reads as it would from a fresh run.
      */
     public Estimate run(List<Input> inputs) {
-        IncrementalSession kept = book.borrow(inputs, firingLimit, timeLimit);
+        int signature = RuleBook.signature(inputs);
+        IncrementalSession kept = book.borrow(signature, inputs, firingLimit, timeLimit);
         if (kept != null) {
             try {
                 kept.apply(inputs);
                 Estimate e = kept.estimate();
-                book.giveBack(kept);
+                book.giveBack(signature, kept);
                 return e;
             } catch (RuntimeException e) {
                 kept.close(); // its state is unknown now
@@ -61,7 +63,7 @@ public final class Engine {
         }
         IncrementalSession s = open(inputs);
         Estimate e = s.estimate();
-        book.giveBack(s);
+        book.giveBack(signature, s);
         return e;
     }
 

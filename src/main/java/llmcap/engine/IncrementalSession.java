@@ -33,6 +33,9 @@ public final class IncrementalSession implements AutoCloseable {
     /** Facts a rule had derived that an input now replaces: when the input goes, their rule must run again. */
     private final Map<String, Derivation> replaced = new HashMap<>();
 
+    /** The signature of the question it last answered, while a rule book keeps it ({@link RuleBook#signature}). */
+    int signature;
+
     /** The limits it fires under: a kept session is reused only by an engine with the same. */
     final java.time.Duration timeLimit;
 
@@ -159,20 +162,6 @@ public final class IncrementalSession implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    /** How many of {@code inputs} differ from this session's (changed, new or gone): the work apply would do. */
-    int distanceTo(List<Input> inputs) {
-        int differ = 0;
-        int same = 0;
-        for (Input in : inputs) {
-            if (in.equals(current.get(in.fact().name()))) {
-                same++;
-            } else {
-                differ++;
-            }
-        }
-        return differ + (current.size() - same);
     }
 
     /** True when it fires under these limits. */

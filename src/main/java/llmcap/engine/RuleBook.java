@@ -64,6 +64,11 @@ public final class RuleBook {
         return new RuleBook(kieBase(compilePackages(files)), new RuleIndex(files), files);
     }
 
+    /** Compiles all files together, as before files were compiled one by one: what tests compare with. */
+    static RuleBook compiledTogether(List<RuleFile> files) {
+        return new RuleBook(kieBase(compileTogether(files)), new RuleIndex(files), files);
+    }
+
     private static void lint(List<RuleFile> files) {
         List<String> problems = RuleLint.problems(files);
         if (!problems.isEmpty()) {
@@ -71,7 +76,12 @@ public final class RuleBook {
         }
     }
 
+    /** Each file on its own when it can be ({@link FileCompiler}: an edit recompiles one file), else all together. */
     private static Collection<KiePackage> compilePackages(List<RuleFile> files) {
+        return FileCompiler.compile(files).<Collection<KiePackage>>map(p -> p).orElseGet(() -> compileTogether(files));
+    }
+
+    private static Collection<KiePackage> compileTogether(List<RuleFile> files) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (RuleFile f : files) {
             Resource r = ResourceFactory.newByteArrayResource(f.text().getBytes(StandardCharsets.UTF_8));
@@ -93,46 +103,76 @@ public final class RuleBook {
         return kb;
     }
 
-    /** Sessions of these rules kept between estimates, at most {@link #KEPT}; guarded by itself. */
+    /**
+     * Sessions of these rules kept between estimates, by the {@link #signature} of the inputs they last
+     * took, and all of them from the most recently used; at most {@link #KEPT}. Guarded by {@code idle}.
+     */
+    private final java.util.Map<Integer, java.util.ArrayDeque<IncrementalSession>> idleBySignature =
+            new java.util.HashMap<>();
     private final java.util.ArrayDeque<IncrementalSession> idle = new java.util.ArrayDeque<>();
 
     /**
-     * How many idle sessions a rule book keeps: enough that a server answering questions about a dozen
-     * model and GPU pairs usually finds one for the same pair (a few hundred kilobytes each).
+     * How many idle sessions a rule book keeps: enough for a server answering questions about a few
+     * dozen model, GPU and scenario combinations at once (a few hundred kilobytes each).
      */
-    static final int KEPT = 16;
+    static final int KEPT = 32;
 
     /**
-     * The idle session closest to {@code inputs} that can take them ({@link IncrementalSession#reusableFor}),
-     * for the caller alone; null when none can.
+     * What a question is about, less what the command line changes: the inputs that come from the
+     * catalog, the scenario and its defaults (the model, the GPU, the scenario's figures). Questions with
+     * one signature differ only in values set on top, which a kept session re-derives cheaply.
      */
-    IncrementalSession borrow(List<llmcap.domain.Input> inputs, int firingLimit, java.time.Duration timeLimit) {
-        synchronized (idle) {
-            IncrementalSession best = null;
-            int bestDistance = Integer.MAX_VALUE;
-            for (IncrementalSession s : idle) {
-                if (s.firesUnder(firingLimit, timeLimit) && s.reusableFor(inputs, index)) {
-                    int d = s.distanceTo(inputs);
-                    if (d < bestDistance) {
-                        best = s;
-                        bestDistance = d;
-                    }
-                }
+    static int signature(List<llmcap.domain.Input> inputs) {
+        int h = 1;
+        for (llmcap.domain.Input in : inputs) {
+            if (in.origin().kind() != llmcap.domain.Origin.Kind.COMMAND_LINE) {
+                h = 31 * h + in.hashCode();
+            } else {
+                h = 31 * h + in.fact().name().hashCode(); // which names are set, not to what
             }
-            if (best != null) {
-                idle.remove(best);
-            }
-            return best;
         }
+        return h;
     }
 
-    /** Keeps {@code s} for a later estimate (the most recent first), closing the oldest when enough are kept. */
-    void giveBack(IncrementalSession s) {
+    /**
+     * An idle session last used for a question of {@code signature} that can take {@code inputs}
+     * ({@link IncrementalSession#reusableFor}), for the caller alone; null when there is none.
+     */
+    IncrementalSession borrow(int signature, List<llmcap.domain.Input> inputs, int firingLimit,
+                              java.time.Duration timeLimit) {
+        IncrementalSession s;
+        synchronized (idle) {
+            java.util.ArrayDeque<IncrementalSession> same = idleBySignature.get(signature);
+            s = same == null ? null : same.pollFirst();
+            if (s == null) {
+                return null;
+            }
+            if (same.isEmpty()) {
+                idleBySignature.remove(signature);
+            }
+            idle.remove(s);
+        }
+        if (s.firesUnder(firingLimit, timeLimit) && s.reusableFor(inputs, index)) {
+            return s;
+        }
+        s.close();
+        return null;
+    }
+
+    /** Keeps {@code s}, last used for a question of {@code signature}; closes the least recently used beyond {@link #KEPT}. */
+    void giveBack(int signature, IncrementalSession s) {
         IncrementalSession dropped = null;
         synchronized (idle) {
+            s.signature = signature;
+            idleBySignature.computeIfAbsent(signature, k -> new java.util.ArrayDeque<>()).addFirst(s);
             idle.addFirst(s);
             if (idle.size() > KEPT) {
                 dropped = idle.removeLast();
+                java.util.ArrayDeque<IncrementalSession> of = idleBySignature.get(dropped.signature);
+                of.remove(dropped);
+                if (of.isEmpty()) {
+                    idleBySignature.remove(dropped.signature);
+                }
             }
         }
         if (dropped != null) {

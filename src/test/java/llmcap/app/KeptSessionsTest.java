@@ -48,6 +48,12 @@ class KeptSessionsTest {
         asks.add(w.prepare(article, Optional.of("mixtral-8x7b"), Optional.of("a100-80gb-sxm"),
                 Map.of("training.tensor_parallel", "1", "training.pipeline_parallel", "1")));
         asks.add(w.prepare(article, Optional.empty(), Optional.empty(), Map.of()));
+        // The same questions with other values set on top: a kept session of each is reused.
+        asks.add(w.prepare(article, Optional.empty(), Optional.empty(), Map.of("serving.peak_factor", "8")));
+        asks.add(w.prepare(llama, Optional.empty(), Optional.of("mi300x"), Map.of("serving.tpot_target_s", "0.05")));
+        asks.add(w.prepare(llama, Optional.empty(), Optional.empty(), Map.of("inference.weight_dtype", "fp8")));
+        asks.add(w.prepare(article, Optional.of("mixtral-8x7b"), Optional.of("a100-80gb-sxm"),
+                Map.of("training.tensor_parallel", "2", "training.pipeline_parallel", "4")));
         for (int round = 0; round < 2; round++) {
             for (Workspace.Prepared p : asks) {
                 Estimate kept = w.engine().run(p.inputs());
