@@ -51,7 +51,7 @@ final class CatalogApi {
             o.add("last_reload_error_lines", lines);
             o.addProperty("last_reload_error_at", e.at().toString());
         }
-        Responses.json(ctx, Jsons.COMPACT.toJson(o));
+        Responses.json(ctx, Jsons.write(o));
     }
 
     /**
@@ -69,7 +69,7 @@ final class CatalogApi {
         if (s.catalog().scenarios().containsKey(llmcap.app.Selection.DEFAULT_SCENARIO)) {
             o.addProperty("default_scenario", llmcap.app.Selection.DEFAULT_SCENARIO);
         }
-        Responses.json(ctx, Jsons.COMPACT.toJson(o));
+        Responses.json(ctx, Jsons.write(o));
     }
 
     /**
@@ -101,7 +101,7 @@ final class CatalogApi {
             out.add(x);
         }
         o.add("files", out);
-        Responses.json(ctx, Jsons.COMPACT.toJson(o));
+        Responses.json(ctx, Jsons.write(o));
     }
 
     /** {@code {"B": "si", "GPU": "plain", "USD/day": "currency", ...}}: how the page prints each unit, as the reports do. */
@@ -110,7 +110,7 @@ final class CatalogApi {
         for (llmcap.domain.Unit u : llmcap.domain.Unit.values()) {
             o.addProperty(u.symbol(), u.style().name().toLowerCase(java.util.Locale.ROOT));
         }
-        Responses.json(ctx, Jsons.COMPACT.toJson(o));
+        Responses.json(ctx, Jsons.write(o));
     }
 
     /** {@code {"version", "validation": [as validate --format json]}}: computed once per snapshot. */
@@ -119,6 +119,6 @@ final class CatalogApi {
         JsonObject o = new JsonObject();
         o.add("version", Jsons.version(s.version()));
         o.add("validation", Jsons.parse(ValidationReport.json(s.validation())));
-        Responses.json(ctx, Jsons.COMPACT.toJson(o));
+        Responses.json(ctx, Jsons.write(o));
     }
 }

@@ -71,7 +71,7 @@ final class EstimateApi {
     private static String estimateJson(Snapshot s, Result r) {
         JsonObject doc = JsonReport.document(report(s, r));
         doc.add("version", Jsons.version(s.version()));
-        return Jsons.COMPACT.toJson(doc) + "\n";
+        return Jsons.write(doc) + "\n";
     }
 
     /** {@code GET /api/explain?name=Q[&name=Q2...]&...}: the derivation tree of each, as JSON and as text. */
@@ -99,7 +99,7 @@ final class EstimateApi {
         JsonObject o = new JsonObject();
         o.add("explain", trees);
         o.add("version", Jsons.version(s.version()));
-        Responses.json(ctx, Jsons.COMPACT.toJson(o));
+        Responses.json(ctx, Jsons.write(o));
     }
 
     /** {@code GET /api/estimate.csv?...}: the CSV of {@code estimate --format csv}, as a download. */

@@ -42,6 +42,6 @@ final class Http {
         o.add("lines", lines);
         p.parameter().ifPresent(x -> o.addProperty("parameter", x));
         p.value().ifPresent(x -> o.addProperty("value", x));
-        return Jsons.COMPACT.toJson(o);
+        return Jsons.write(o);
     }
 }

@@ -63,7 +63,7 @@ final class WhatIfApi {
         JsonObject o = Jsons.parse(Reports.COMPARE.render(Format.json, r)).getAsJsonObject();
         o.add("version", Jsons.version(s.version()));
         Responses.download(ctx, "llmcap-compare.json");
-        Responses.json(ctx, Jsons.COMPACT.toJson(o));
+        Responses.json(ctx, Jsons.write(o));
     }
 
     /**
