@@ -131,12 +131,10 @@ final class InputBuilder {
 
     /** Applies {@code --set NAME=VALUE} overrides; an unknown name or a non-number is a usage error. */
     InputBuilder sets(Map<String, String> sets) {
-        Set<String> known = new TreeSet<>(index.names());
-        known.addAll(inputs.keySet());
         for (Map.Entry<String, String> e : sets.entrySet()) {
             String name = e.getKey();
-            if (!known.contains(name)) {
-                throw new UsageException("--set " + Excerpt.of(name) + ": unknown assumption" + Suggest.hint(name, known)
+            if (!known(name)) {
+                throw new UsageException("--set " + Excerpt.of(name) + ": unknown assumption" + Suggest.hint(name, knownNames())
                         + "; `llmcap rules` lists the names the rules use");
             }
             Fact f = fact(name, e.getValue(), null, problem -> new UsageException("--set " + Excerpt.of(name) + ": "
@@ -147,18 +145,28 @@ final class InputBuilder {
         return this;
     }
 
+    /** A name the rules mention, or one an input already holds. */
+    private boolean known(String name) {
+        return index.names().contains(name) || inputs.containsKey(name);
+    }
+
+    /** Every name {@link #known} accepts, for the closest ones in an error. */
+    private Set<String> knownNames() {
+        Set<String> known = new TreeSet<>(index.names());
+        known.addAll(inputs.keySet());
+        return known;
+    }
+
     private void crosscheck(Entry model) {
         catalogEntry("crosscheck", model);
         model.info("training_run.gpu").ifPresent(g -> catalogEntry("crosscheck.gpu", catalog.gpu(g)));
     }
 
     private void values(Scenario s, List<Scenario.Value> values) {
-        Set<String> known = new TreeSet<>(index.names());
-        known.addAll(inputs.keySet());
         for (Scenario.Value v : values) {
-            if (!known.contains(v.name())) { // as --set refuses it: a misspelt name would leave the default in place
+            if (!known(v.name())) { // as --set refuses it: a misspelt name would leave the default in place
                 throw new CatalogException(v.file() + ":" + v.line() + ": scenario '" + s.id() + "': unknown assumption '"
-                        + v.name() + "'" + Suggest.hint(v.name(), known) + "; `llmcap rules` lists the names the rules use");
+                        + v.name() + "'" + Suggest.hint(v.name(), knownNames()) + "; `llmcap rules` lists the names the rules use");
             }
             if (v.distribution().isPresent() && index.isSetting(v.name())) {
                 throw new CatalogException(v.file() + ":" + v.line() + ": scenario '" + s.id() + "': " + v.name()

@@ -160,7 +160,7 @@ public final class RuleIndex {
 
     /** The unit the rules give {@code name}, if some rule creates it with a literal unit. */
     public Optional<String> unitOf(String name) {
-        Optional<String> made = rules.values().stream().map(r -> r.derives().get(name)).filter(u -> u != null && !u.isEmpty())
+        Optional<String> made = makers(name).stream().map(r -> r.derives().get(name)).filter(u -> u != null && !u.isEmpty())
                 .findFirst();
         return made.isPresent() ? made : Optional.ofNullable(declaredUnits.get(name));
     }

@@ -22,16 +22,22 @@ final class Order {
 
     static List<Derivation> sort(Estimate estimate, List<Derivation> items) {
         Map<String, Integer> depth = new HashMap<>();
-        Map<Derivation, Integer> topic = new java.util.IdentityHashMap<>(); // worked out once per item, not per comparison
+        List<Keyed> keyed = new ArrayList<>(items.size()); // each key worked out once per item, not per comparison
         for (Derivation d : items) {
-            topic.put(d, topic(d.name()));
+            keyed.add(new Keyed(topic(d.name()), depth(estimate, d.name(), depth), d));
         }
-        List<Derivation> out = new ArrayList<>(items);
-        out.sort(Comparator.comparingInt((Derivation d) -> topic.get(d))
-                .thenComparingInt(d -> depth(estimate, d.name(), depth))
-                .thenComparing(Derivation::name));
+        keyed.sort(BY_KEY);
+        List<Derivation> out = new ArrayList<>(keyed.size());
+        keyed.forEach(k -> out.add(k.item()));
         return out;
     }
+
+    /** An item with its place: topic, then depth, then name. */
+    private record Keyed(int topic, int depth, Derivation item) {
+    }
+
+    private static final Comparator<Keyed> BY_KEY = Comparator.comparingInt(Keyed::topic).thenComparingInt(Keyed::depth)
+            .thenComparing(k -> k.item().name());
 
     private static int topic(String name) {
         int i = TOPICS.indexOf(name.substring(0, name.indexOf('.')));
