@@ -49,6 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        llmcap.engine.RuleBook.keepCompiledFiles(); // a reload after one saved file compiles that file alone
         Workspace w = sources.workspace(new Timings());
         Live live = new Live(new SnapshotLoader(w.rulesFolder(), w.catalogFolder(), w.ruleTimeout()));
         if (!llmcap.serve.Server.isLoopback(host)) {

@@ -39,6 +39,9 @@ final class FileCompiler {
         }
     };
 
+    /** Set by a long-running process (the server): a one-off command compiles all files together, a tenth faster cold. */
+    static volatile boolean enabled;
+
     private FileCompiler() {
     }
 

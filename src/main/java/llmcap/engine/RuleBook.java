@@ -76,8 +76,20 @@ public final class RuleBook {
         }
     }
 
-    /** Each file on its own when it can be ({@link FileCompiler}: an edit recompiles one file), else all together. */
+    /**
+     * From now on this process compiles rule files one by one and keeps each ({@link FileCompiler}): for
+     * a server, whose reload after one saved file then compiles that file alone. A one-off command does
+     * not call it: compiling all files together is a tenth faster in a cold JVM (1.4 s against 1.65 s).
+     */
+    public static void keepCompiledFiles() {
+        FileCompiler.enabled = true;
+    }
+
+    /** Each file on its own when the process keeps them and it can be, else all together. */
     private static Collection<KiePackage> compilePackages(List<RuleFile> files) {
+        if (!FileCompiler.enabled) {
+            return compileTogether(files);
+        }
         return FileCompiler.compile(files).<Collection<KiePackage>>map(p -> p).orElseGet(() -> compileTogether(files));
     }
 

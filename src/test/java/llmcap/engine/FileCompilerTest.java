@@ -31,6 +31,11 @@ class FileCompilerTest {
         return out;
     }
 
+    @org.junit.jupiter.api.BeforeAll
+    static void asAServerDoes() {
+        RuleBook.keepCompiledFiles();
+    }
+
     @Test
     void oneByOneAnswersAsAllTogether() {
         Workspace w = new Workspace(new Folder(Path.of("rules"), "rules"), new Folder(Path.of("catalog"), "catalog"),
