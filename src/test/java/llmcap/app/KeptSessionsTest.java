@@ -1,5 +1,6 @@
 package llmcap.app;
 
+import static llmcap.Derivations.byName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,9 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import llmcap.catalog.Scenario;
-import llmcap.engine.Derivation;
 import llmcap.engine.Estimate;
 import llmcap.engine.RuleException;
 import org.junit.jupiter.api.Test;
@@ -25,14 +24,6 @@ class KeptSessionsTest {
     private final Workspace w = new Workspace(new Folder(Path.of("rules"), "rules"), new Folder(Path.of("catalog"), "catalog"),
             new Timings());
 
-    /** Every derivation by name: what a report is made of (its order is the report's own). */
-    private static Map<String, Derivation> byName(Estimate e) {
-        Map<String, Derivation> out = new TreeMap<>();
-        e.derived().forEach(d -> out.put(d.name(), d));
-        e.assumptions().forEach(d -> out.put(d.name(), d));
-        e.settings().forEach(d -> out.put(d.name(), d));
-        return out;
-    }
 
     @Test
     void aKeptSessionAnswersAsAFreshOneWhateverCameBefore() {

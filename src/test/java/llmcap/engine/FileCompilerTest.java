@@ -1,5 +1,6 @@
 package llmcap.engine;
 
+import static llmcap.Derivations.byName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import llmcap.app.Folder;
 import llmcap.app.Selection;
 import llmcap.app.Timings;
@@ -23,13 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class FileCompilerTest {
 
-    private static Map<String, Derivation> byName(Estimate e) {
-        Map<String, Derivation> out = new TreeMap<>();
-        e.derived().forEach(d -> out.put(d.name(), d));
-        e.assumptions().forEach(d -> out.put(d.name(), d));
-        e.settings().forEach(d -> out.put(d.name(), d));
-        return out;
-    }
 
     @org.junit.jupiter.api.BeforeAll
     static void asAServerDoes() {
