@@ -143,8 +143,7 @@ public final class ScenarioTemplate {
 
     /** One default: the value its rule gave here, when a rule that reads no other figure gave it. */
     private Line line(String name, Result r) {
-        List<RuleInfo> makers = index.rules().stream().filter(x -> x.derives().containsKey(name)
-                && x.absent().contains(name)).toList();
+        List<RuleInfo> makers = index.makers(name).stream().filter(x -> x.absent().contains(name)).toList();
         List<String> comments = new ArrayList<>();
         for (RuleInfo m : makers) {
             comments.addAll(commentsAbove(m));

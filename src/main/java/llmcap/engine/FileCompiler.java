@@ -54,27 +54,29 @@ final class FileCompiler {
             synchronized (COMPILED) {
                 bytes = COMPILED.get(key);
             }
-            if (bytes == null) {
-                KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-                Resource r = ResourceFactory.newByteArrayResource(f.text().getBytes(StandardCharsets.UTF_8));
-                r.setSourcePath(f.display());
-                builder.add(r, ResourceType.DRL);
-                if (builder.hasErrors()) {
+            if (bytes != null) { // compiled before: this rule book's own copy
+                Optional<Collection<KiePackage>> read = read(bytes);
+                if (read.isEmpty()) {
                     return Optional.empty();
                 }
-                bytes = write(builder.getKnowledgePackages());
-                if (bytes == null) {
-                    return Optional.empty();
-                }
+                out.addAll(read.get());
+                continue;
+            }
+            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+            Resource r = ResourceFactory.newByteArrayResource(f.text().getBytes(StandardCharsets.UTF_8));
+            r.setSourcePath(f.display());
+            builder.add(r, ResourceType.DRL);
+            if (builder.hasErrors()) {
+                return Optional.empty();
+            }
+            // Just compiled: these objects are this rule book's alone; what is kept is a serialized copy.
+            bytes = write(builder.getKnowledgePackages());
+            if (bytes != null) {
                 synchronized (COMPILED) {
                     COMPILED.put(key, bytes);
                 }
             }
-            Optional<Collection<KiePackage>> read = read(bytes);
-            if (read.isEmpty()) {
-                return Optional.empty();
-            }
-            out.addAll(read.get());
+            out.addAll(builder.getKnowledgePackages());
         }
         // Two files with a rule of one name: together they are an error; merged one by one the second
         // would silently replace the first.
