@@ -53,15 +53,16 @@ public final class RuleBook {
         if (cached.isPresent()) {
             return new RuleBook(kieBase(cached.get().packages()), cached.get().index(), files);
         }
-        RuleCache.Entry made = new RuleCache.Entry(compilePackages(files), new RuleIndex(files));
-        cache.ifPresent(c -> c.write(key, digest, made));
+        FileCompiler.Compiled compiled = compilePackages(files);
+        RuleCache.Entry made = new RuleCache.Entry(compiled.packages(), new RuleIndex(files));
+        cache.ifPresent(c -> c.write(key, digest, made, compiled.serialized()));
         return new RuleBook(kieBase(made.packages()), made.index(), files);
     }
 
     /** Compiles the rules, never using the cache. */
     public static RuleBook compile(List<RuleFile> files) {
         lint(files);
-        return new RuleBook(kieBase(compilePackages(files)), new RuleIndex(files), files);
+        return new RuleBook(kieBase(compilePackages(files).packages()), new RuleIndex(files), files);
     }
 
     /** Compiles all files together, as before files were compiled one by one: what tests compare with. */
@@ -86,11 +87,14 @@ public final class RuleBook {
     }
 
     /** Each file on its own when the process keeps them and it can be, else all together. */
-    private static Collection<KiePackage> compilePackages(List<RuleFile> files) {
-        if (!FileCompiler.enabled) {
-            return compileTogether(files);
+    private static FileCompiler.Compiled compilePackages(List<RuleFile> files) {
+        if (FileCompiler.enabled) {
+            Optional<FileCompiler.Compiled> one = FileCompiler.compile(files);
+            if (one.isPresent()) {
+                return one.get();
+            }
         }
-        return FileCompiler.compile(files).<Collection<KiePackage>>map(p -> p).orElseGet(() -> compileTogether(files));
+        return new FileCompiler.Compiled(compileTogether(files), List.of());
     }
 
     private static Collection<KiePackage> compileTogether(List<RuleFile> files) {
@@ -258,7 +262,35 @@ public final class RuleBook {
         return 0;
     }
 
-    private static List<String> errors(KnowledgeBuilder builder) {
+    private static final java.util.regex.Pattern PARSER_CRASH =
+            java.util.regex.Pattern.compile("Line (\\d+):\\d+ unexpected exception at input '(.*?)'\\. Exception: (.*)");
+
+    /**
+     * One error as {@code FILE:LINE: message}, never with a stack trace. Drools' parser, when it crashes
+     * on a file that ends inside a rule, gives no line of its own but says {@code Line 203:0 unexpected
+     * exception at input '<eof>'. Exception: java.lang.NullPointerException: ... Stack trace: ...}.
+     */
+    static String errorLine(String path, int line, String message) {
+        String msg = message;
+        int trace = msg.indexOf(" Stack trace:");
+        if (trace > 0) {
+            msg = msg.substring(0, trace).strip();
+        }
+        java.util.regex.Matcher crash = PARSER_CRASH.matcher(msg);
+        if (crash.matches()) {
+            line = line > 0 ? line : Integer.parseInt(crash.group(1));
+            msg = crash.group(2).equals("<eof>")
+                    ? "the file ends in the middle of a rule (a parenthesis, a string or its end is missing)"
+                    : "Drools' parser failed at '" + crash.group(2) + "' (" + crash.group(3) + ")";
+        }
+        return path + (line > 0 ? ":" + line : "") + ": " + msg;
+    }
+
+    /** What {@link #errors} says of a builder that failed without a message of its own. */
+    static final String NO_MESSAGE = "rules: compilation failed without a message";
+
+    /** The builder's errors, each one line {@code FILE:LINE: message}, in the order it found them. */
+    static List<String> errors(KnowledgeBuilder builder) {
         List<String> out = new ArrayList<>();
         for (KnowledgeBuilderError e : builder.getErrors()) {
             String path = e.getResource() != null && e.getResource().getSourcePath() != null
@@ -269,13 +301,13 @@ public final class RuleBook {
             if (msg.startsWith("Parser returned a null Package")) {
                 continue; // follows every syntax error and says nothing of its own
             }
-            String line1 = path + (line > 0 ? ":" + line : "") + ": " + msg;
+            String line1 = errorLine(path, line, msg);
             if (!out.contains(line1)) {
                 out.add(line1);
             }
         }
         if (out.isEmpty()) {
-            out.add("rules: compilation failed without a message");
+            out.add(NO_MESSAGE);
         }
         return out;
     }

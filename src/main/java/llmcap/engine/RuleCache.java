@@ -1,9 +1,9 @@
 package llmcap.engine;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,14 +22,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.drools.base.common.DroolsObjectInputStream;
-import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.definition.KiePackage;
 
 /**
  * Compiled rules kept on disk, with their {@link RuleIndex} (so a run that finds its rules compiled
  * parses none of them), keyed by the SHA-256 of every rule file's name and text and of the
  * llmcap build: edit a rule and the key changes, so the rules are compiled afresh.
+ *
+ * <p>An entry holds the compiled packages in units, each as {@link PackageBytes} serialized it, each with
+ * its length: one unit when all files were compiled together (a command), one per file when they were
+ * compiled one by one (a server, whose reload after a saved file serializes only that file; the others'
+ * bytes are kept from before, {@link FileCompiler}); then the index.
  *
  * <p>An entry is Java-serialized compiled code, so loading one runs what it holds: the cache is
  * trusted exactly as far as these checks go. Each entry starts with the whole SHA-256 of the sources
@@ -42,7 +45,7 @@ import org.kie.api.definition.KiePackage;
 final class RuleCache {
 
     static final long MAX_BYTES = 256L * 1024 * 1024;
-    private static final String MAGIC = "llmcap-rules-4 ";
+    private static final String MAGIC = "llmcap-rules-5 ";
 
     private final Path dir;
     private final Consumer<String> warn;
@@ -96,7 +99,6 @@ final class RuleCache {
     }
 
     /** The compiled rules of {@code key}, if a usable entry made from sources with this {@code digest} is there. */
-    @SuppressWarnings("unchecked")
     Optional<Entry> read(String key, String digest) {
         Path file = dir.resolve("rules-" + key + ".bin");
         try {
@@ -115,26 +117,54 @@ final class RuleCache {
             if (bytes.length < header.length || !Arrays.equals(bytes, 0, header.length, header, 0, header.length)) {
                 return Optional.empty(); // from other rules, an older format, or damaged
             }
-            try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(bytes, header.length,
-                    bytes.length - header.length), RuleCache.class.getClassLoader())) {
-                Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
-                return Optional.of(new Entry(packages, IndexCodec.read((byte[]) in.readObject())));
+            ByteBuffer in = ByteBuffer.wrap(bytes, header.length, bytes.length - header.length);
+            List<KiePackage> packages = new ArrayList<>();
+            int units = in.getInt();
+            if (units < 0) {
+                return Optional.empty();
             }
-        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError | OutOfMemoryError
-                 | StackOverflowError e) {
+            for (int i = 0; i < units; i++) {
+                int length = length(in);
+                Optional<Collection<KiePackage>> unit = PackageBytes.read(bytes, in.position(), length);
+                if (unit.isEmpty()) {
+                    return Optional.empty();
+                }
+                packages.addAll(unit.get());
+                in.position(in.position() + length);
+            }
+            byte[] index = new byte[length(in)];
+            in.get(index);
+            return Optional.of(new Entry(packages, IndexCodec.read(index)));
+        } catch (IOException | RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError e) {
             return Optional.empty(); // unreadable or from an incompatible build: compile instead
         }
     }
 
-    /** Writes the entry atomically, readable by its owner only; a cache that cannot be written is skipped. */
-    void write(String key, String digest, Entry entry) {
+    /** A length the entry states, checked against what is left of it. */
+    private static int length(ByteBuffer in) {
+        int n = in.getInt();
+        if (n < 0 || n > in.remaining()) {
+            throw new IllegalStateException("damaged entry");
+        }
+        return n;
+    }
+
+    /**
+     * Writes the entry atomically, readable by its owner only; a cache that cannot be written is skipped.
+     * {@code serialized}: the packages as {@link PackageBytes} wrote them, one unit per file compiled alone,
+     * when they are at hand; when empty, the packages are serialized here, as one unit.
+     */
+    void write(String key, String digest, Entry entry, List<byte[]> serialized) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            bytes.writeBytes((MAGIC + digest + "\n").getBytes(StandardCharsets.US_ASCII));
-            try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
-                out.writeObject(new ArrayList<>(entry.packages()));
-                out.writeObject(IndexCodec.write(entry.index()));
+            List<byte[]> units = serialized;
+            if (units.isEmpty()) {
+                byte[] all = PackageBytes.write(entry.packages());
+                if (all == null) {
+                    return;
+                }
+                units = List.of(all);
             }
+            byte[] index = IndexCodec.write(entry.index());
             if (!Files.exists(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
@@ -142,11 +172,52 @@ final class RuleCache {
                 return;
             }
             Path tmp = Files.createTempFile(dir, "rules-", ".tmp"); // 0600
-            Files.write(tmp, bytes.toByteArray());
-            Files.move(tmp, dir.resolve("rules-" + key + ".bin"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            try {
+                try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp),
+                        1 << 16))) { // straight to the file: an entry is megabytes, a server writes one per saved edit
+                    out.write((MAGIC + digest + "\n").getBytes(StandardCharsets.US_ASCII));
+                    out.writeInt(units.size());
+                    for (byte[] unit : units) {
+                        out.writeInt(unit.length);
+                        out.write(unit);
+                    }
+                    out.writeInt(index.length);
+                    out.write(index);
+                }
+                Files.move(tmp, dir.resolve("rules-" + key + ".bin"), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+                prune();
+            } finally {
+                Files.deleteIfExists(tmp); // gone already when it was moved
+            }
         } catch (IOException | RuntimeException e) {
             // no cache then; the next run compiles again
+        }
+    }
+
+    /** How many entries the folder keeps, the most recently written: a server writes one per saved edit. */
+    static final int KEPT = 16;
+
+    private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile("rules-[0-9a-f]{32}\\.bin");
+
+    /** Deletes all but the {@link #KEPT} newest entries; one being read meanwhile is only compiled again. */
+    private void prune() throws IOException {
+        List<Path> entries;
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            entries = s.filter(p -> ENTRY.matcher(p.getFileName().toString()).matches()).toList();
+        }
+        if (entries.size() <= KEPT) {
+            return;
+        }
+        java.util.Map<Path, Long> written = new java.util.HashMap<>();
+        for (Path p : entries) {
+            PosixFileAttributes a = attributes(p);
+            written.put(p, a == null ? 0L : a.lastModifiedTime().toMillis());
+        }
+        List<Path> newestFirst = new ArrayList<>(entries);
+        newestFirst.sort(java.util.Comparator.comparing((Path p) -> written.get(p)).reversed());
+        for (Path p : newestFirst.subList(KEPT, newestFirst.size())) {
+            Files.deleteIfExists(p);
         }
     }
 

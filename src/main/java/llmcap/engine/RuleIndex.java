@@ -37,7 +37,7 @@ public final class RuleIndex {
 
     public RuleIndex(List<RuleFile> files) {
         for (RuleFile f : files) {
-            for (RuleReader.Read r : RuleReader.read(f)) {
+            for (RuleReader.Read r : RuleReader.readKept(f)) {
                 add(r);
             }
         }

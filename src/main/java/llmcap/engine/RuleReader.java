@@ -32,6 +32,27 @@ final class RuleReader {
 
     /** One rule as read: what the index keeps of it, and every mention of a name. */
     record Read(RuleInfo info, List<Mention> mentions) {
+        Read {
+            mentions = List.copyOf(mentions);
+        }
+    }
+
+    private static final PerFile<List<Read>> KEPT = new PerFile<>();
+
+    /**
+     * As {@link #read}, kept by the file's name and text in a process that keeps compiled files (a server,
+     * {@link RuleBook#keepCompiledFiles}): a reload after one saved file reads that file alone.
+     */
+    static List<Read> readKept(RuleFile file) {
+        if (!FileCompiler.enabled) {
+            return read(file);
+        }
+        List<Read> out = KEPT.get(file);
+        if (out == null) {
+            out = read(file);
+            KEPT.put(file, out);
+        }
+        return out;
     }
 
     private final RuleFile file;
@@ -54,8 +75,8 @@ final class RuleReader {
             List<String> lines = new ArrayList<>();
             for (DroolsError e : parser.getErrors()) {
                 int[] at = e.getLines();
-                lines.add(file.display() + (at != null && at.length > 0 && at[0] > 0 ? ":" + at[0] : "") + ": "
-                        + e.getMessage().replaceAll("\\s+", " ").strip());
+                lines.add(RuleBook.errorLine(file.display(), at != null && at.length > 0 ? at[0] : 0,
+                        e.getMessage().replaceAll("\\s+", " ").strip()));
             }
             throw new RuleException(lines.isEmpty() ? List.of(file.display() + ": cannot be parsed") : lines);
         }
@@ -64,7 +85,7 @@ final class RuleReader {
         for (RuleDescr rule : pkg.getRules()) {
             r.rule(rule, packageName);
         }
-        return r.rules;
+        return List.copyOf(r.rules);
     }
 
     private void rule(RuleDescr rule, String packageName) {

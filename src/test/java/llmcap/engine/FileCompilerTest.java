@@ -104,4 +104,65 @@ class FileCompilerTest {
         assertTrue(FileCompiler.compile(List.of(new RuleFile("rules/a.drl", function.formatted("x")),
                 new RuleFile("rules/b.drl", function.formatted("2 * x")))).isEmpty());
     }
+
+    /**
+     * A saved file the parser rejects is reported from that file alone, with exactly the lines a compile
+     * of all files together gives: for a spread of syntax errors, in one file or in two.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("syntaxErrors")
+    void aSyntaxErrorReadsAsTheCompileOfAllFilesTogether(String what, Map<Integer, java.util.function.UnaryOperator<String>> edits) {
+        List<RuleFile> good = bundled();
+        RuleBook.compile(good); // the other files are kept, as in a server that has run a while
+        List<RuleFile> broken = new ArrayList<>(good);
+        edits.forEach((i, edit) -> {
+            String before = good.get(i).text();
+            String after = edit.apply(before);
+            assertTrue(!after.equals(before), what + ": the edit changes " + good.get(i).display());
+            broken.set(i, new RuleFile(good.get(i).display(), after));
+        });
+        RuleException together = org.junit.jupiter.api.Assertions.assertThrows(RuleException.class,
+                () -> RuleBook.compiledTogether(broken));
+        RuleException alone = org.junit.jupiter.api.Assertions.assertThrows(RuleException.class,
+                () -> FileCompiler.compile(broken), what + ": reported from the broken files alone");
+        assertEquals(together.getMessage(), alone.getMessage(), what);
+        assertTrue(alone.getMessage().contains(good.get(edits.keySet().iterator().next()).display() + ":"), alone.getMessage());
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> syntaxErrors() {
+        java.util.function.UnaryOperator<String> unfinished = t -> t + "\nrule \"broken\"\nwhen\n    Quantity(name == \n";
+        java.util.function.UnaryOperator<String> then = t -> t.replaceFirst("(?m)^then$", "thne");
+        java.util.function.UnaryOperator<String> end = t -> t.replaceFirst("(?m)^end$", "ned");
+        java.util.function.UnaryOperator<String> string = t -> t.replaceFirst("name == \"", "name == \"\"\"");
+        java.util.function.UnaryOperator<String> stray = t -> t + "\nthis is not DRL\n";
+        java.util.function.UnaryOperator<String> paren = t -> t.replaceFirst("(?m)^(\\s+)(not )?Quantity\\(", "$1$2Quantity((");
+        int last = bundled().size() - 1;
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("a rule left unfinished at the end of the first file", Map.of(0, unfinished)),
+                org.junit.jupiter.params.provider.Arguments.of("then misspelt in a middle file", Map.of(5, then)),
+                org.junit.jupiter.params.provider.Arguments.of("end misspelt in the last file", Map.of(last, end)),
+                org.junit.jupiter.params.provider.Arguments.of("a string left open", Map.of(3, string)),
+                org.junit.jupiter.params.provider.Arguments.of("text outside any rule", Map.of(7, stray)),
+                org.junit.jupiter.params.provider.Arguments.of("a parenthesis too many", Map.of(2, paren)),
+                org.junit.jupiter.params.provider.Arguments.of("two files broken", new java.util.TreeMap<>(Map.of(1, then, last, unfinished))));
+    }
+
+    /** A compile error (not a syntax error) may come from another file's function: all files are compiled together. */
+    @Test
+    void aCompileErrorIsLeftToTheCompilerOfAllFiles() {
+        List<RuleFile> files = new ArrayList<>(bundled());
+        files.set(0, new RuleFile(files.get(0).display(), files.get(0).text().replaceFirst("insert\\(", "insrt(")));
+        assertTrue(FileCompiler.compile(files).isEmpty());
+        List<RuleFile> both = new ArrayList<>(files);
+        both.set(1, new RuleFile(files.get(1).display(), files.get(1).text() + "\nthis is not DRL\n"));
+        assertTrue(FileCompiler.compile(both).isEmpty(), "a syntax error beside a compile error: all together too");
+        RuleException together = org.junit.jupiter.api.Assertions.assertThrows(RuleException.class,
+                () -> RuleBook.compiledTogether(both));
+        RuleException viaBook = org.junit.jupiter.api.Assertions.assertThrows(RuleException.class, () -> RuleBook.compile(both));
+        assertEquals(together.getMessage(), viaBook.getMessage());
+    }
+
+    private static List<RuleFile> bundled() {
+        return RuleFile.readAll(Path.of("rules"), "rules");
+    }
 }

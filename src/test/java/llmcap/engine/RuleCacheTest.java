@@ -147,4 +147,62 @@ class RuleCacheTest {
         Files.createSymbolicLink(entry(2), Path.of("/dev/zero"));
         assertEquals(42, run(RuleBook.load(rules(2), Optional.of(new RuleCache(dir)))));
     }
+
+    /**
+     * A server writes each file's compiled package as its own unit (kept from its compile, not serialized
+     * again); a command reads such an entry as it reads its own, and a damaged unit is compiled afresh.
+     */
+    @Test
+    void fileByFileUnitsAreReadAsOneRuleBook() throws IOException {
+        List<RuleFile> two = List.of(rules(2).get(0), new RuleFile("rules/u.drl", """
+                package llmcap.rules;
+                import llmcap.domain.Quantity;
+                rule "c.value = b.value + 1"
+                when
+                    Quantity(name == "b.value", $v : value)
+                then
+                    insert(new Quantity("c.value", $v + 1, "1"));
+                end
+                """));
+        boolean before = FileCompiler.enabled;
+        FileCompiler.enabled = true;
+        try {
+            RuleBook.load(two, Optional.of(new RuleCache(dir)));
+        } finally {
+            FileCompiler.enabled = before;
+        }
+        Path entry = dir.resolve("rules-" + RuleCache.key(two) + ".bin");
+        byte[] bytes = Files.readAllBytes(entry);
+        int header = ("llmcap-rules-5 " + RuleCache.digest(two) + "\n").length();
+        assertEquals(2, java.nio.ByteBuffer.wrap(bytes, header, 4).getInt(), "one unit per file");
+        RuleCache.Entry read = new RuleCache(dir).read(RuleCache.key(two), RuleCache.digest(two)).orElseThrow();
+        assertEquals(2, read.index().rules().size());
+        Input in = new Input(new Quantity("a.value", 21, "1"), Origin.commandLine("test"));
+        Estimate e = new Engine(RuleBook.load(two, Optional.of(new RuleCache(dir)))).run(List.of(in));
+        assertEquals(43, e.value("c.value").orElseThrow());
+        assertEquals("rules/u.drl:3", e.get("c.value").orElseThrow().origin().where());
+
+        bytes[header + 4 + 4 + 20] ^= 0x55; // inside the first unit
+        Files.write(entry, bytes);
+        assertTrue(new RuleCache(dir).read(RuleCache.key(two), RuleCache.digest(two)).isEmpty(), "a damaged unit");
+        assertEquals(43, new Engine(RuleBook.load(two, Optional.of(new RuleCache(dir)))).run(List.of(in))
+                .value("c.value").orElseThrow());
+    }
+
+    /** A server writes an entry per saved edit: the folder keeps the newest few, not every one ever written. */
+    @Test
+    void theFolderKeepsTheNewestEntries() throws IOException {
+        RuleCache cache = new RuleCache(dir);
+        int written = RuleCache.KEPT + 4;
+        for (int factor = 1; factor <= written; factor++) {
+            RuleBook.load(rules(factor), Optional.of(cache));
+            Files.setLastModifiedTime(entry(factor), java.nio.file.attribute.FileTime.fromMillis(1_000_000L * factor));
+        }
+        try (var s = Files.list(dir)) {
+            assertEquals(RuleCache.KEPT, s.filter(p -> p.getFileName().toString().endsWith(".bin")).count());
+        }
+        assertTrue(Files.exists(entry(written)), "the newest stays");
+        assertFalse(Files.exists(entry(1)), "the oldest goes");
+        assertEquals(written * 21, run(RuleBook.load(rules(written), Optional.of(cache))));
+    }
 }
