@@ -129,6 +129,9 @@ public final class LoadGenerator {
                 continue;
             }
             long took = System.nanoTime() - s;
+            if (TRACE != null) {
+                TRACE.add((s - TRACE_T0) / 1000 + " " + took / 1000 + " " + (fresh ? 1 : 0) + " " + path);
+            }
             if (n[0] == lat[0].length) {
                 lat[0] = Arrays.copyOf(lat[0], n[0] * 2);
             }
@@ -145,6 +148,20 @@ public final class LoadGenerator {
             } else if (path.startsWith("/api/estimate")) {
                 check(path, r);
             }
+        }
+    }
+
+    /**
+     * With {@code LOAD_TRACE=FILE}: each request of the measured run (its start and latency in microseconds
+     * since the run began, 1 when its question was new, its path) and each edit event, written to FILE.
+     */
+    static final java.util.Queue<String> TRACE = System.getenv("LOAD_TRACE") == null || System.getenv("LOAD_TRACE").isEmpty()
+            ? null : new java.util.concurrent.ConcurrentLinkedQueue<>();
+    static final long TRACE_T0 = System.nanoTime();
+
+    static void event(String what) {
+        if (TRACE != null) {
+            TRACE.add((System.nanoTime() - TRACE_T0) / 1000 + " EVENT " + what);
         }
     }
 
@@ -192,13 +209,16 @@ public final class LoadGenerator {
             while (System.nanoTime() < at) {
                 Thread.sleep(10);
             }
+            event("break");
             Files.writeString(victim, good + "\nrule \"broken by the load test\"\nwhen\n    Quantity(name == \n");
             awaitHealth(h -> h.contains("last_reload_error"), Duration.ofSeconds(20));
+            event("error-seen");
             long repaired = System.nanoTime();
             Files.writeString(victim, good);
             writeMarker(i);
             int marker = i;
             awaitHealth(h -> !h.contains("last_reload_error") && estimateMarker() == marker, Duration.ofSeconds(20));
+            event("repair-seen");
             visible.add((System.nanoTime() - repaired) / 1_000_000);
             done++;
         }
@@ -292,8 +312,15 @@ public final class LoadGenerator {
                 Duration.ofSeconds(10))).run(mix);
         System.out.println("warm-up: " + warm.summary());
         Optional.ofNullable(System.getenv("LOAD_MARK")).ifPresent(f -> touch(Path.of(f)));
+        if (TRACE != null) {
+            TRACE.clear();
+            event("load-start");
+        }
         Report r = g.run(mix);
         System.out.println("load: " + r.summary());
+        if (TRACE != null) {
+            Files.write(Path.of(System.getenv("LOAD_TRACE")), TRACE);
+        }
         r.problems().forEach(p -> System.out.println("  problem: " + p));
         System.exit(r.failures() == 0 && r.problems().isEmpty() ? 0 : 1);
     }
