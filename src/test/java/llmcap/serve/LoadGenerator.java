@@ -312,6 +312,11 @@ public final class LoadGenerator {
                 Duration.ofSeconds(10))).run(mix);
         System.out.println("warm-up: " + warm.summary());
         Optional.ofNullable(System.getenv("LOAD_MARK")).ifPresent(f -> touch(Path.of(f)));
+        // LOAD_GO: wait (up to a minute) until that file exists, so the server is measured idle after warm-up.
+        Optional<Path> go = Optional.ofNullable(System.getenv("LOAD_GO")).filter(f -> !f.isEmpty()).map(Path::of);
+        for (int i = 0; go.isPresent() && !Files.exists(go.get()) && i < 600; i++) {
+            Thread.sleep(100);
+        }
         if (TRACE != null) {
             TRACE.clear();
             event("load-start");
