@@ -280,7 +280,7 @@ public final class RuleBook {
         if (crash.matches()) {
             line = line > 0 ? line : Integer.parseInt(crash.group(1));
             msg = crash.group(2).equals("<eof>")
-                    ? "the file ends in the middle of a rule (a parenthesis, a string or its end is missing)"
+                    ? "the file ends in the middle of a rule (a parenthesis, a string or the rule's end is missing)"
                     : "Drools' parser failed at '" + crash.group(2) + "' (" + crash.group(3) + ")";
         }
         return path + (line > 0 ? ":" + line : "") + ": " + msg;

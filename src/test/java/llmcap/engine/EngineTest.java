@@ -192,6 +192,16 @@ class EngineTest {
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("rules/ok.drl")), lines.toString());
     }
 
+    /** Drools' parser crashes on a file that ends inside a rule; the one line says so, at its line, with no stack trace. */
+    @Test
+    void aFileEndingInsideARuleIsOneLineWithoutAStackTrace() {
+        String text = HEADER + "rule \"a\"\nwhen\n    Quantity(name == \n";
+        RuleException ex = assertThrows(RuleException.class, () -> RuleBook.compile(List.of(new RuleFile("rules/a.drl", text))));
+        int last = (int) text.lines().count() + 1;
+        assertEquals(List.of("rules/a.drl:" + last + ": the file ends in the middle of a rule (a parenthesis, a string or"
+                + " the rule's end is missing)"), ex.lines());
+    }
+
     @Test
     void aNegativeSizeIsAllowedWhenARuleTestsItsSign() {
         Estimate e = run("""
