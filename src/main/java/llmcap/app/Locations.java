@@ -49,9 +49,7 @@ public final class Locations {
     }
 
     static Folder catalog(List<Path> overlays, Optional<Path> only, Path workingDir, Optional<Path> home) {
-        Folder base = only.map(p -> given(p, "--catalog-only")).orElseGet(() -> home
-                .map(h -> h.resolve("catalog")).filter(Files::isDirectory)
-                .map(c -> new Folder(c, c.toString())).orElseGet(() -> bundled("catalog")));
+        Folder base = only.map(p -> given(p, "--catalog-only")).orElseGet(() -> homeOrBundled("catalog", home));
         List<Folder> tops = new ArrayList<>();
         for (Path p : overlays) {
             tops.add(given(p, "--catalog"));
@@ -124,10 +122,13 @@ public final class Locations {
                     || trust.trusts(local);
             return new Folder(local, name, trusted);
         }
-        if (home.isPresent() && Files.isDirectory(home.get().resolve(name))) {
-            return new Folder(home.get().resolve(name), home.get().resolve(name).toString());
-        }
-        return bundled(name);
+        return homeOrBundled(name, home);
+    }
+
+    /** {@code $LLMCAP_HOME/NAME} when it is a folder, else the copy bundled in the jar. */
+    private static Folder homeOrBundled(String name, Optional<Path> home) {
+        return home.map(h -> h.resolve(name)).filter(Files::isDirectory).map(p -> new Folder(p, p.toString()))
+                .orElseGet(() -> bundled(name));
     }
 
     private static Optional<Path> home() {

@@ -26,11 +26,6 @@ final class Missing {
         this.index = index;
     }
 
-    /** {@link #notes(HeadlineSpec, Kind)} for a scenario that asks about everything. */
-    List<String> notes() {
-        return notes(HeadlineSpec.empty("none"), Kind.BOTH);
-    }
-
     /**
      * One note per group of absent quantities that share their missing inputs. Only the last absent
      * quantity of each chain is named (serving.replicas, not every step before it); a quantity whose

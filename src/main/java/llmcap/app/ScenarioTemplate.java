@@ -100,12 +100,10 @@ public final class ScenarioTemplate {
 
     /** Names rules read that no rule derives and the catalog does not give, for this kind of plan. */
     private List<Line> openInputs(Scenario.Kind kind) {
-        Set<String> derived = new TreeSet<>();
-        index.rules().forEach(r -> derived.addAll(r.derives().keySet()));
         Map<String, List<RuleInfo>> readers = new LinkedHashMap<>();
         for (RuleInfo r : index.rules()) {
             for (String name : r.reads()) {
-                if (!RuleIndex.isPrefix(name) && !derived.contains(name) && CATALOG.stream().noneMatch(name::startsWith)) {
+                if (!RuleIndex.isPrefix(name) && index.makers(name).isEmpty() && CATALOG.stream().noneMatch(name::startsWith)) {
                     readers.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
                 }
             }

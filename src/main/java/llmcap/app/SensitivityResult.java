@@ -53,6 +53,11 @@ public record SensitivityResult(String scenario, String output, String unit, dou
             return Math.abs(outputAtHigh - outputAtLow);
         }
 
+        /** True when the reports show the row: it moves the output, or it has a note saying why not. */
+        public boolean shown() {
+            return spread() > 0 || !note.isEmpty();
+        }
+
         /** True when either end was rounded or clipped to stay valid. */
         public boolean kept() {
             return lowKept != Kept.AS_MOVED || highKept != Kept.AS_MOVED;

@@ -21,10 +21,6 @@ final class FamilyLoader {
     private FamilyLoader() {
     }
 
-    static List<Entry> load(YNode root) {
-        return EntryBuilder.items(root, "families").stream().map(FamilyLoader::entry).toList();
-    }
-
     static Entry entry(YNode node) {
         String id = EntryBuilder.id(new Fields(node, "family entry"));
         String ctx = "family '" + id + "'";

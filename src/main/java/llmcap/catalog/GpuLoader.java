@@ -26,10 +26,6 @@ final class GpuLoader {
     private GpuLoader() {
     }
 
-    static List<Entry> load(YNode root) {
-        return EntryBuilder.items(root, "gpus").stream().map(GpuLoader::entry).toList();
-    }
-
     static Entry entry(YNode node) {
         Fields probe = new Fields(node, "gpu entry");
         String id = EntryBuilder.id(probe);

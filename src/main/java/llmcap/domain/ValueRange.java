@@ -64,10 +64,6 @@ public record ValueRange(double low, double high, boolean whole, String where) {
         return Math.min(high, Math.max(low, r));
     }
 
-    public boolean contains(double v) {
-        return v >= low && v <= high && (!whole || v == Math.rint(v));
-    }
-
     /** {@code [0, 24]}, {@code whole numbers from 1}, {@code [0, 1]}. */
     public String describe() {
         String ends = Double.isInfinite(high) ? (Double.isInfinite(low) ? "any value" : "at least " + number(low))

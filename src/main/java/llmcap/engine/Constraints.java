@@ -35,7 +35,11 @@ final class Constraints {
 
     private final List<Mention> out;
     private final RuleInfo rule;
-    private final List<String[]> names = new ArrayList<>(); // {name, line}
+    /** A name a condition tests ({@code name == "x"}) and the line it is written on. */
+    private record Name(String name, int line) {
+    }
+
+    private final List<Name> names = new ArrayList<>();
     private final List<Mention> values = new ArrayList<>();
     private final List<String> boundVariables = new ArrayList<>();
 
@@ -58,18 +62,17 @@ final class Constraints {
             }
         }
         Mention.Kind kind = absent ? Mention.Kind.ABSENT : Mention.Kind.READ;
-        for (String[] n : c.names) {
-            int line = Integer.parseInt(n[1]);
-            out.add(Mention.of(kind, setting, n[0], rule, line));
+        for (Name n : c.names) {
+            out.add(Mention.of(kind, setting, n.name(), rule, n.line()));
             for (Mention v : c.values) {
-                out.add(new Mention(v.kind(), setting, n[0], v.rule(), v.file(), v.line(), v.unit(), v.values(),
+                out.add(new Mention(v.kind(), setting, n.name(), v.rule(), v.file(), v.line(), v.unit(), v.values(),
                         v.excluded(), ""));
             }
         }
-        if (setting && c.names.size() == 1 && !RuleIndex.isPrefix(c.names.get(0)[0])) {
+        if (setting && c.names.size() == 1 && !RuleIndex.isPrefix(c.names.get(0).name())) {
             List<String> allowed = c.values.stream().filter(v -> v.kind() == Mention.Kind.COMPARE && !v.excluded())
                     .findFirst().map(Mention::values).orElse(List.of());
-            c.boundVariables.forEach(v -> bound.put(v, new Bound(c.names.get(0)[0], allowed)));
+            c.boundVariables.forEach(v -> bound.put(v, new Bound(c.names.get(0).name(), allowed)));
         }
     }
 
@@ -116,7 +119,7 @@ final class Constraints {
             String op = r.getOperator();
             if (f.equals("name") && op.equals("==")) {
                 Optional<String> n = JavaText.stringLiteral(other).or(() -> JavaText.concatenationPrefix(other).map(p -> p + "*"));
-                n.ifPresent(s -> names.add(new String[] {s, String.valueOf(lineOf(e, text, other))}));
+                n.ifPresent(s -> names.add(new Name(s, lineOf(e, text, other))));
             } else if (f.equals("unit") && op.equals("==")) {
                 JavaText.stringLiteral(other).ifPresent(u -> values.add(Mention.of(Mention.Kind.UNIT, false, "", rule,
                         lineOf(e, text, other)).withUnit(u)));

@@ -65,6 +65,17 @@ public final class Estimate {
 
     /** True when some rule read {@code name} to compute something. */
     public boolean isRead(String name) {
-        return byName.values().stream().anyMatch(d -> d.inputs().contains(name));
+        Set<String> out = read;
+        if (out == null) { // reports ask this of every assumption and headline figure: gather the inputs once
+            out = new java.util.HashSet<>();
+            for (Derivation d : byName.values()) {
+                out.addAll(d.inputs());
+            }
+            read = out;
+        }
+        return out.contains(name);
     }
+
+    /** Every name some derivation lists among its inputs, made when first asked (an estimate never changes). */
+    private volatile Set<String> read;
 }

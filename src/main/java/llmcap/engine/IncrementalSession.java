@@ -33,9 +33,6 @@ public final class IncrementalSession implements AutoCloseable {
     /** Facts a rule had derived that an input now replaces: when the input goes, their rule must run again. */
     private final Map<String, Derivation> replaced = new HashMap<>();
 
-    /** The signature of the question it last answered, while a rule book keeps it ({@link RuleBook#signature}). */
-    int signature;
-
     /** The limits it fires under: a kept session is reused only by an engine with the same. */
     final java.time.Duration timeLimit;
 

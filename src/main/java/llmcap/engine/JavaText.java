@@ -16,8 +16,8 @@ final class JavaText {
     record Creation(boolean setting, List<Arg> args, int offset) {
     }
 
-    /** One argument of a call, as written, and its offset in the text. */
-    record Arg(String text, int offset) {
+    /** One argument of a call, as written. */
+    record Arg(String text) {
     }
 
     private JavaText() {
@@ -106,12 +106,8 @@ final class JavaText {
             return;
         }
         String raw = s.substring(start, end);
-        int lead = 0;
-        while (lead < raw.length() && Character.isWhitespace(raw.charAt(lead))) {
-            lead++;
-        }
         if (!raw.isBlank() || !args.isEmpty()) {
-            args.add(new Arg(raw.strip(), start + lead));
+            args.add(new Arg(raw.strip()));
         }
     }
 

@@ -119,13 +119,12 @@ public final class RuleBook {
         return kb;
     }
 
-    /**
-     * Sessions of these rules kept between estimates, by the {@link #signature} of the inputs they last
-     * took, and all of them from the most recently used; at most {@link #KEPT}. Guarded by {@code idle}.
-     */
-    private final java.util.Map<Integer, java.util.ArrayDeque<IncrementalSession>> idleBySignature =
-            new java.util.HashMap<>();
-    private final java.util.ArrayDeque<IncrementalSession> idle = new java.util.ArrayDeque<>();
+    /** A session kept idle, and the {@link #signature} of the question it last answered. */
+    private record Idle(int signature, IncrementalSession session) {
+    }
+
+    /** Sessions of these rules kept between estimates, the most recently used first; at most {@link #KEPT}. */
+    private final java.util.ArrayDeque<Idle> idle = new java.util.ArrayDeque<>();
 
     /**
      * How many idle sessions a rule book keeps: enough for a server answering questions about a few
@@ -156,17 +155,19 @@ public final class RuleBook {
      */
     IncrementalSession borrow(int signature, List<llmcap.domain.Input> inputs, int firingLimit,
                               java.time.Duration timeLimit) {
-        IncrementalSession s;
+        IncrementalSession s = null;
         synchronized (idle) {
-            java.util.ArrayDeque<IncrementalSession> same = idleBySignature.get(signature);
-            s = same == null ? null : same.pollFirst();
-            if (s == null) {
-                return null;
+            for (var it = idle.iterator(); it.hasNext(); ) {
+                Idle i = it.next();
+                if (i.signature() == signature) {
+                    it.remove();
+                    s = i.session();
+                    break;
+                }
             }
-            if (same.isEmpty()) {
-                idleBySignature.remove(signature);
-            }
-            idle.remove(s);
+        }
+        if (s == null) {
+            return null;
         }
         if (s.firesUnder(firingLimit, timeLimit) && s.reusableFor(inputs, index)) {
             return s;
@@ -177,22 +178,15 @@ public final class RuleBook {
 
     /** Keeps {@code s}, last used for a question of {@code signature}; closes the least recently used beyond {@link #KEPT}. */
     void giveBack(int signature, IncrementalSession s) {
-        IncrementalSession dropped = null;
+        Idle dropped = null;
         synchronized (idle) {
-            s.signature = signature;
-            idleBySignature.computeIfAbsent(signature, k -> new java.util.ArrayDeque<>()).addFirst(s);
-            idle.addFirst(s);
+            idle.addFirst(new Idle(signature, s));
             if (idle.size() > KEPT) {
                 dropped = idle.removeLast();
-                java.util.ArrayDeque<IncrementalSession> of = idleBySignature.get(dropped.signature);
-                of.remove(dropped);
-                if (of.isEmpty()) {
-                    idleBySignature.remove(dropped.signature);
-                }
             }
         }
         if (dropped != null) {
-            dropped.close();
+            dropped.session().close();
         }
     }
 

@@ -28,10 +28,8 @@ public final class RuleIndex {
     private final Set<String> signed = new TreeSet<>();
     /** Units stated by conditions ({@code Quantity(name == "x", unit == "GPU")}) for inputs no rule creates. */
     private final Map<String, String> declaredUnits = new LinkedHashMap<>();
-    /** The values {@code @values(...)} declares, by setting or quantity, as written. */
-    private final Map<String, List<String>> declaredValues = new LinkedHashMap<>();
-    /** Where each {@code @values(...)} is written. */
-    private final Map<String, String> declaredWhere = new LinkedHashMap<>();
+    /** The {@code @values(...)} mention of each setting or quantity: the values as written, and where. */
+    private final Map<String, Mention> declared = new LinkedHashMap<>();
     /** {@code @range(LOW, HIGH[, whole])} of a rule, for the quantities it derives: their valid values. */
     private final Map<String, llmcap.domain.ValueRange> ranges = new LinkedHashMap<>();
 
@@ -69,8 +67,8 @@ public final class RuleIndex {
                 case SIGNED -> signed.add(m.name());
                 case UNIT -> declaredUnits.putIfAbsent(m.name(), m.unit());
                 case DECLARE -> {
-                    if (!m.name().isEmpty() && declaredValues.putIfAbsent(m.name(), m.values()) == null) {
-                        declaredWhere.put(m.name(), m.where());
+                    if (!m.name().isEmpty()) {
+                        declared.putIfAbsent(m.name(), m);
                     }
                 }
                 case RANGE -> llmcap.domain.ValueRange.parse(String.join(",", m.values()), "@range " + m.where())
@@ -171,12 +169,12 @@ public final class RuleIndex {
      * empty for an open setting or quantity. Inputs outside them are refused before the rules fire.
      */
     public Optional<List<String>> allowedValues(String name) {
-        return Optional.ofNullable(declaredValues.get(name));
+        return Optional.ofNullable(declared.get(name)).map(Mention::values);
     }
 
     /** Where the {@code @values(...)} of {@code name} is written ({@code rules/assumptions.drl:16}), if anywhere. */
     public Optional<String> allowedValuesWhere(String name) {
-        return Optional.ofNullable(declaredWhere.get(name));
+        return Optional.ofNullable(declared.get(name)).map(Mention::where);
     }
 
     /** Every place a rule names a quantity or setting, in file and rule order: what {@link RuleCheck} checks. */

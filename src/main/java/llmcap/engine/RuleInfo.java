@@ -25,12 +25,6 @@ public record RuleInfo(String name, String packageName, String file, int line, L
         consequence = consequence == null ? "" : consequence;
     }
 
-    /** A rule whose action text is not known. */
-    public RuleInfo(String name, String packageName, String file, int line, List<String> reads, List<String> absent,
-                    Map<String, String> derives, boolean optional, List<Double> uncertain) {
-        this(name, packageName, file, line, reads, absent, derives, optional, uncertain, "");
-    }
-
     /** {@code rules/serving.drl:40}. */
     public String where() {
         return file + ":" + line;

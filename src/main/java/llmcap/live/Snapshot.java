@@ -74,6 +74,11 @@ public final class Snapshot {
         return rules;
     }
 
+    /** What every estimate of this snapshot opens with ({@code headline.yaml}). */
+    public llmcap.app.HeadlineSpec headline() {
+        return headline;
+    }
+
     public Catalog catalog() {
         return catalog;
     }

@@ -64,9 +64,11 @@ public final class SnapshotLoader {
     public Snapshot load(Optional<Snapshot> previous) {
         List<RuleFile> files = RuleFile.readAll(rules.path(), rules.display());
         String rulesVersion = rulesVersion(withHeadline(files));
-        RuleBook book = previous.filter(p -> p.version().rules().equals(rulesVersion)).map(Snapshot::rules)
-                .orElseGet(() -> RuleBook.load(files));
-        HeadlineSpec headline = HeadlineLoader.load(rules, book.index().names());
+        Optional<Snapshot> sameRules = previous.filter(p -> p.version().rules().equals(rulesVersion));
+        RuleBook book = sameRules.map(Snapshot::rules).orElseGet(() -> RuleBook.load(files));
+        // headline.yaml is part of the rules version: unchanged rules, unchanged headline (a catalog edit reads neither)
+        HeadlineSpec headline = sameRules.map(Snapshot::headline)
+                .orElseGet(() -> HeadlineLoader.load(rules, book.index().names()));
         for (int attempt = 1; ; attempt++) {
             String before = catalogVersion();
             Optional<Snapshot> same = previous.filter(p -> p.version().catalog().equals(before));

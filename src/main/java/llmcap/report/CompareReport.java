@@ -14,7 +14,7 @@ import llmcap.engine.Derivation;
  * {@link Reports}): rows best first, each with its rank, its figures, and the price it was costed at
  * with the offer's terms, provider and date.
  */
-final class CompareReport {
+public final class CompareReport {
 
     private CompareReport() {
     }
@@ -87,6 +87,11 @@ final class CompareReport {
      * "notes", "rows": [{"rank", "best", "model", "gpu", "price": {...}, "figures": {NAME: {...}|null}, "notes"}]}}.
      */
     static String json(CompareResult r) {
+        return Json.write(document(r));
+    }
+
+    /** The document {@link #json} prints, as a tree (the server adds the version of rules and catalog to it). */
+    public static JsonObject document(CompareResult r) {
         JsonObject o = new JsonObject();
         o.addProperty("scenario", r.scenario());
         o.addProperty("kind", r.kind().word());
@@ -115,7 +120,7 @@ final class CompareReport {
             rows.add(x);
         }
         o.add("rows", rows);
-        return Json.write(o);
+        return o;
     }
 
     private static JsonObject figure(Derivation v) {

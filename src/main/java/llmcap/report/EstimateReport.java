@@ -45,11 +45,6 @@ public record EstimateReport(Result result, Headline headline, List<Comparison> 
             warnings = List.copyOf(warnings);
         }
 
-        /** A headline without warnings. */
-        public Headline(Kind kind, String spec, List<Section> sections) {
-            this(kind, spec, sections, List.of());
-        }
-
         /** True when there is nothing to show: no figures and no warnings. */
         public boolean isEmpty() {
             return sections.isEmpty() && warnings.isEmpty();

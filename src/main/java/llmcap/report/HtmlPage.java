@@ -133,9 +133,4 @@ final class HtmlPage {
     static String code(String text) {
         return "<td><code>" + esc(text) + "</code></td>";
     }
-
-    /** A number with its unit as reports print it, or {@code n/a} for NaN (see {@link Show#lenient}). */
-    static String show(double v, String unit) {
-        return Show.lenient(v, unit);
-    }
 }

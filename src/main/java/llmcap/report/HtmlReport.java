@@ -4,7 +4,6 @@ import static llmcap.report.HtmlPage.code;
 import static llmcap.report.HtmlPage.esc;
 import static llmcap.report.HtmlPage.h2;
 import static llmcap.report.HtmlPage.p;
-import static llmcap.report.HtmlPage.show;
 import static llmcap.report.HtmlPage.td;
 import static llmcap.report.HtmlPage.thead;
 
@@ -53,8 +52,8 @@ public final class HtmlReport {
                 String unit = c.unit();
                 String dev = c.ours().map(d -> Show.deviation(d.quantity().value(), c.published().value())).orElse("");
                 b.append("<tr>").append(td("num", c.published().figure())).append(code(c.published().quantity()))
-                        .append(td("num", c.ours().map(d -> show(d.quantity().value(), unit)).orElse("not derived")))
-                        .append(td("num", show(c.published().value(), unit))).append(td("num", dev))
+                        .append(td("num", c.ours().map(d -> Show.lenient(d.quantity().value(), unit)).orElse("not derived")))
+                        .append(td("num", Show.lenient(c.published().value(), unit))).append(td("num", dev))
                         .append(td(null, c.published().label())).append("</tr>\n");
                 bars.add(new Svg.Bar("#" + c.published().figure() + " " + c.published().quantity(),
                         c.deviationPercent().orElse(Double.NaN), dev, false));
@@ -167,8 +166,8 @@ public final class HtmlReport {
                 String dev = c.deviationPercent().isPresent() ? Show.signedPercent(c.deviationPercent().getAsDouble()) : "";
                 String tolerance = Show.tolerance(c.check().tolerancePercent());
                 b.append(row(!c.within())).append(code(r.vcase().id())).append(code(c.check().quantity()))
-                        .append(td("num", show(c.check().published(), unit)))
-                        .append(td("num", c.estimated().map(d -> show(d.quantity().value(), unit)).orElse("not derived")))
+                        .append(td("num", Show.lenient(c.check().published(), unit)))
+                        .append(td("num", c.estimated().map(d -> Show.lenient(d.quantity().value(), unit)).orElse("not derived")))
                         .append(td("num", dev)).append(td("num", tolerance))
                         .append(flag(c.within(), "yes", c.check().knownMiss().isPresent() ? "no (known miss)" : "NO"))
                         .append(td("muted", c.check().why() + c.check().knownMiss().map(k -> " Known miss: " + k).orElse("")))
@@ -243,32 +242,32 @@ public final class HtmlReport {
     /** Sensitivity: the tornado and the table of assumptions, both in the order of the result (its ranking). */
     public static String sensitivity(SensitivityResult r) {
         // Ranked by the command, largest spread first; assumptions that do not move the output are counted, not drawn.
-        List<SensitivityResult.Row> ranked = r.rows().stream().filter(x -> x.spread() > 0 || !x.note().isEmpty()).toList();
+        List<SensitivityResult.Row> ranked = r.rows().stream().filter(SensitivityResult.Row::shown).toList();
         long still = r.rows().size() - ranked.size();
         String swing = Show.significant(r.swing() * 100, 3) + " %";
         StringBuilder b = new StringBuilder("<header>\n<h1>llmcap sensitivity: <code>").append(esc(r.output()))
                 .append("</code></h1>\n<p class=\"meta\">scenario <code>").append(esc(r.scenario()))
-                .append("</code>; base value ").append(esc(show(r.baseValue(), r.unit()))).append("; each assumption moved ")
+                .append("</code>; base value ").append(esc(Show.lenient(r.baseValue(), r.unit()))).append("; each assumption moved ")
                 .append(esc("±" + swing)).append(", one at a time, ranked by how far the output moves.</p>\n</header>\n");
         List<Svg.Swing> swings = ranked.stream().map(x -> new Svg.Swing(x.assumption(), x.outputAtLow(), x.outputAtHigh(),
-                show(x.outputAtLow(), r.unit()), show(x.outputAtHigh(), r.unit()))).toList();
+                Show.lenient(x.outputAtLow(), r.unit()), Show.lenient(x.outputAtHigh(), r.unit()))).toList();
         b.append(h2("Tornado")).append(Svg.tornado(r.output() + " with each assumption at -" + swing + " and +" + swing,
-                r.baseValue(), show(r.baseValue(), r.unit()), swings)).append('\n');
+                r.baseValue(), Show.lenient(r.baseValue(), r.unit()), swings)).append('\n');
         b.append(h2("Assumptions, ranked")).append("<table class=\"sensitivity\">\n").append(thead(">#", "assumption",
                 "set by", ">base", ">tried (low / high)", ">output at low", ">output at high", ">spread", "note"));
         for (int i = 0; i < ranked.size(); i++) {
             SensitivityResult.Row x = ranked.get(i);
             b.append("<tr>").append(td("num", String.valueOf(i + 1))).append(code(x.assumption()))
-                    .append(td("muted", x.origin())).append(td("num", show(x.base(), x.assumptionUnit())))
-                    .append(td("num tried", show(x.low(), x.assumptionUnit()) + " / " + show(x.high(), x.assumptionUnit())))
-                    .append(td("num", show(x.outputAtLow(), r.unit()))).append(td("num", show(x.outputAtHigh(), r.unit())))
-                    .append(td("num", show(x.spread(), r.unit()))).append(td(null, x.note() == null ? "" : x.note()))
+                    .append(td("muted", x.origin())).append(td("num", Show.lenient(x.base(), x.assumptionUnit())))
+                    .append(td("num tried", Show.lenient(x.low(), x.assumptionUnit()) + " / " + Show.lenient(x.high(), x.assumptionUnit())))
+                    .append(td("num", Show.lenient(x.outputAtLow(), r.unit()))).append(td("num", Show.lenient(x.outputAtHigh(), r.unit())))
+                    .append(td("num", Show.lenient(x.spread(), r.unit()))).append(td(null, x.note() == null ? "" : x.note()))
                     .append("</tr>\n");
         }
         b.append("</table>\n");
         if (still > 0) {
             b.append(p("meta", still + " more assumptions do not move " + r.output() + ": " + String.join(", ", r.rows().stream()
-                    .filter(x -> !(x.spread() > 0) && x.note().isEmpty()).map(SensitivityResult.Row::assumption).toList()) + "."));
+                    .filter(x -> !x.shown()).map(SensitivityResult.Row::assumption).toList()) + "."));
         }
         String notes = SensitivityNotes.of(r, false).strip(); // kept within ranges, not moved, whole counts
         b.append(notes.isEmpty() ? "" : "<pre class=\"meta\">" + esc(notes) + "</pre>\n");
@@ -282,14 +281,14 @@ public final class HtmlReport {
                 .append(u.seed()).append("; P10, P50 and P90 of each figure over the draws in which it was derived.</p>\n")
                 .append("</header>\n");
         List<Svg.Range> ranges = u.figures().stream().map(f -> new Svg.Range(f.name(), f.p10(), f.p50(), f.p90(),
-                show(f.p10(), f.unit()) + " · " + show(f.p50(), f.unit()) + " · " + show(f.p90(), f.unit()))).toList();
+                Show.lenient(f.p10(), f.unit()) + " · " + Show.lenient(f.p50(), f.unit()) + " · " + Show.lenient(f.p90(), f.unit()))).toList();
         b.append(h2("Ranges")).append(Svg.rangeBars("P10 · P50 · P90 over " + u.samples() + " draws", ranges)).append('\n');
         b.append(h2("Percentiles")).append("<table class=\"percentiles\">\n")
                 .append(thead("figure", ">P10", ">P50", ">P90", ">mean", ">derived in"));
         for (UncertaintyResult.Figure f : u.figures()) {
-            b.append("<tr>").append(code(f.name())).append(td("num", show(f.p10(), f.unit())))
-                    .append(td("num", show(f.p50(), f.unit()))).append(td("num", show(f.p90(), f.unit())))
-                    .append(td("num", show(f.mean(), f.unit()))).append(td("num", f.n() + " of " + u.samples()))
+            b.append("<tr>").append(code(f.name())).append(td("num", Show.lenient(f.p10(), f.unit())))
+                    .append(td("num", Show.lenient(f.p50(), f.unit()))).append(td("num", Show.lenient(f.p90(), f.unit())))
+                    .append(td("num", Show.lenient(f.mean(), f.unit()))).append(td("num", f.n() + " of " + u.samples()))
                     .append("</tr>\n");
         }
         b.append("</table>\n").append(h2("Uncertain inputs")).append("<table class=\"inputs\">\n")
@@ -316,7 +315,7 @@ public final class HtmlReport {
         String expected = x.implied().expected().isPresent()
                 ? Show.share(x.implied().expected().getAsDouble()) + " (" + (x.within() ? "within" : "NOT within")
                 + " " + Show.tolerance(x.implied().tolerancePercent()) + ")" : "";
-        return td("num", show(x.implied().published(), unit))
+        return td("num", Show.lenient(x.implied().published(), unit))
                 + td("num", x.solved().isPresent() ? Show.share(x.solved().getAsDouble()) : "no solution in (0, 10]")
                 + td("num", x.assumed().map(Show::share).orElse("-")) + td(x.within() ? null : "flag", expected);
     }

@@ -25,6 +25,16 @@ final class Json {
         return new JsonPrimitive(v);
     }
 
+    /** {@code "value"} of {@code d} into {@code into}: a setting's word, or a number and its {@code "unit"}. */
+    static void value(com.google.gson.JsonObject into, llmcap.engine.Derivation d) {
+        if (d.isSetting()) {
+            into.addProperty("value", d.setting().value());
+        } else {
+            into.add("value", number(d.quantity().value()));
+            into.addProperty("unit", d.quantity().unit());
+        }
+    }
+
     static JsonArray strings(Iterable<String> items) {
         JsonArray a = new JsonArray();
         items.forEach(a::add);

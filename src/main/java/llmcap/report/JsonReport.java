@@ -111,20 +111,15 @@ public final class JsonReport {
             sections.add(section);
         }
         o.add("sections", sections);
-        JsonArray warnings = new JsonArray();
-        h.warnings().forEach(warnings::add);
-        o.add("warnings", warnings);
+        o.add("warnings", Json.strings(h.warnings()));
         return o;
     }
 
     private static void value(JsonObject into, java.util.Optional<Derivation> d) {
         if (d.isEmpty()) {
             into.add("value", com.google.gson.JsonNull.INSTANCE);
-        } else if (d.get().isSetting()) {
-            into.addProperty("value", d.get().setting().value());
         } else {
-            into.add("value", Json.number(d.get().quantity().value()));
-            into.addProperty("unit", d.get().quantity().unit());
+            Json.value(into, d.get());
         }
     }
 

@@ -26,7 +26,7 @@ final class SensitivityNotes {
         StringBuilder out = new StringBuilder();
         List<String> kept = new ArrayList<>();
         for (SensitivityResult.Row row : r.rows()) {
-            if (row.kept() && (row.spread() > 0 || !row.note().isEmpty())) { // a row the table shows
+            if (row.kept() && row.shown()) {
                 kept.add(row.assumption() + ": " + kept(row, r.swing()) + " (" + row.range() + ")");
             }
         }

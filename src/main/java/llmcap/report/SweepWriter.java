@@ -88,12 +88,7 @@ public final class SweepWriter implements Sweep.Sink {
                 continue;
             }
             JsonObject x = new JsonObject();
-            if (d.isSetting()) {
-                x.addProperty("value", d.setting().value());
-            } else {
-                x.add("value", Json.number(d.quantity().value()));
-                x.addProperty("unit", d.quantity().unit());
-            }
+            Json.value(x, d);
             x.addProperty("rule", d.origin().rule());
             x.addProperty("source", d.origin().where());
             x.add("inputs", Json.strings(d.inputs()));

@@ -18,7 +18,6 @@ import llmcap.live.Live;
 import llmcap.live.Snapshot;
 import llmcap.report.Format;
 import llmcap.report.SweepWriter;
-import llmcap.report.Reports;
 
 /**
  * {@code /api/compare} (one row per model x GPU, as {@code compare --format json}) and
@@ -60,7 +59,7 @@ final class WhatIfApi {
             throw (e.getMessage().startsWith("--output ") ? p.about("output", null)
                     : e.getMessage().startsWith("--rank-by ") ? p.about("rank_by", ctx.queryParam("rank_by")) : p).failure();
         }
-        JsonObject o = Jsons.parse(Reports.COMPARE.render(Format.json, r)).getAsJsonObject();
+        JsonObject o = llmcap.report.CompareReport.document(r);
         o.add("version", Jsons.version(s.version()));
         Responses.download(ctx, "llmcap-compare.json");
         Responses.json(ctx, Jsons.write(o));
